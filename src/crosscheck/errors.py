@@ -1,0 +1,42 @@
+"""crosscheck's exceptions: expected, user-facing failures. Anything else is a bug.
+
+::
+
+    CrosscheckError                 base; str(error) is a one-line message for the user
+     ├── CaptureError               one input (file or record) cannot be read or parsed
+     ├── StoreError                 the database cannot be opened, migrated or written
+     ├── NotFoundError              no stored object has the id the user gave
+     └── SettingsError              an option or setting has an invalid value
+
+``pipeline.run`` catches ``CrosscheckError`` per capture, records it and goes on; the CLI turns
+what reaches it into a one-line message and exit status 1. No other layer catches them.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CaptureError", "CrosscheckError", "NotFoundError", "SettingsError", "StoreError"]
+
+
+class CrosscheckError(Exception):
+    """Base of every expected failure."""
+
+
+class CaptureError(CrosscheckError):
+    """One input cannot be read: ``where`` names the file (or record), ``reason`` says why."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+class StoreError(CrosscheckError):
+    """The database cannot be opened, migrated or written."""
+
+
+class NotFoundError(CrosscheckError):
+    """No stored object has the given id."""
+
+
+class SettingsError(CrosscheckError):
+    """An option or setting has an invalid value."""

@@ -1,0 +1,176 @@
+"""The plain typed records that flow through crosscheck's stages.
+
+A **capture** is raw bytes as received (a file, one WARC response record, one JSON Lines
+record). A **document** is the clean text plus metadata that one capture yields; a capture that
+holds many posts (a Telegram channel export) yields one document per post, told apart by
+``locator``. Every offset in a document points into ``Document.text``.
+
+All records are frozen; invariants are checked in ``__post_init__``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+__all__ = [
+    "Capture",
+    "Cue",
+    "Document",
+    "Precision",
+    "Published",
+    "Removed",
+    "Span",
+    "document_id",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets ``[start, end)`` into ``Document.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Capture:
+    """Raw bytes as received, never modified: the evidential copy.
+
+    ``path`` names where the bytes came from (a file path, ``-`` for stdin, and for a record
+    inside a container ``archive.warc.gz#offset=1234``); ``url`` is the address the bytes were
+    fetched from when the capture says so. ``captured_at`` is timezone-aware.
+    """
+
+    sha256: str
+    size: int
+    media_type: str
+    content: bytes = field(repr=False)
+    captured_at: datetime
+    path: str | None = None
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.sha256) != 64:
+            raise ValueError("sha256 must be 64 hex characters")
+        if self.size != len(self.content):
+            raise ValueError("size does not match content")
+        if self.captured_at.tzinfo is None:
+            raise ValueError("captured_at must be timezone-aware")
+
+    @classmethod
+    def of(
+        cls,
+        content: bytes,
+        *,
+        media_type: str,
+        captured_at: datetime,
+        path: str | None = None,
+        url: str | None = None,
+    ) -> Capture:
+        """Build a capture, computing its SHA-256 and size from ``content``."""
+        return cls(
+            sha256=hashlib.sha256(content).hexdigest(),
+            size=len(content),
+            media_type=media_type,
+            content=content,
+            captured_at=captured_at,
+            path=path,
+            url=url,
+        )
+
+
+class Precision(StrEnum):
+    """How precisely a date is known; ``Published.start``/``end`` bound the range."""
+
+    SECOND = "second"
+    MINUTE = "minute"
+    HOUR = "hour"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Published:
+    """When a document was published, as a range ``[start, end]`` (both inclusive).
+
+    ``phrase`` is the raw text the date came from ("1 month ago", "2026-10-22T14:05:00+03:00");
+    ``method`` says how it was read: ``metadata`` (HTML meta/JSON-LD/htmldate), ``relative``
+    (resolved against ``captured_at``), ``absolute`` (a calendar date in the text) or ``exact``
+    (a machine timestamp such as a Telegram message date).
+    """
+
+    start: datetime
+    end: datetime
+    precision: Precision
+    phrase: str
+    method: str
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise ValueError("published start is after end")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Removed:
+    """A line dropped from the clean text, and why (``boilerplate``, ``date``, ``counter``,
+    ``title``, ``promo``...)."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cue:
+    """Maps a span of a transcript's clean text back to its time in the video (seconds)."""
+
+    span: Span
+    start_seconds: float
+    end_seconds: float
+
+
+def document_id(capture_sha256: str, locator: str = "") -> str:
+    """Stable id of the document at ``locator`` in a capture: same bytes, same id, any database."""
+    return hashlib.sha256(f"{capture_sha256}\x00{locator}".encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """Clean text and metadata derived from one capture (or one post inside it).
+
+    ``text`` is what every offset points into. ``title_raw`` keeps a title exactly as found
+    when ``title`` had to be repaired (file-name-safe underscores restored). ``extractors`` names
+    the versioned stages that produced this document.
+    """
+
+    capture_sha256: str
+    text: str
+    locator: str = ""
+    title: str | None = None
+    title_raw: str | None = None
+    language: str | None = None
+    published: Published | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    removed: tuple[Removed, ...] = ()
+    cues: tuple[Cue, ...] = ()
+    forwarded_from: str | None = None
+    extractors: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for cue in self.cues:
+            if cue.span.end > len(self.text):
+                raise ValueError(f"cue span {cue.span} lies outside the text")
+
+    @property
+    def id(self) -> str:
+        return document_id(self.capture_sha256, self.locator)
