@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from crosscheck.errors import CaptureError
 
-__all__ = ["Input", "inputs"]
+__all__ = ["Input", "inputs", "walk"]
 
 NAME = "ingest.files.v1"
 
@@ -25,21 +25,28 @@ class Input:
     modified: datetime
 
 
+def walk(paths: Sequence[str]) -> Iterator[str]:
+    """The files under ``paths`` in a stable order (folders recursively, hidden entries skipped);
+    ``-`` and paths that do not exist are passed through for ``inputs`` to report."""
+    for raw in paths:
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not _hidden(child.relative_to(path)):
+                    yield str(child)
+        else:
+            yield raw
+
+
 def inputs(
     paths: Sequence[str], *, max_bytes: int, stdin: BinaryIO | None = None
 ) -> Iterator[Input | CaptureError]:
-    """Each file under ``paths`` in a stable order; hidden files and folders are skipped."""
-    for raw in paths:
+    """The bytes of each file under ``paths`` (see ``walk``), or why it cannot be read."""
+    for raw in walk(paths):
         if raw == "-":
             yield _read_stdin(stdin or sys.stdin.buffer, max_bytes)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not _hidden(child.relative_to(path)):
-                    yield _read(child, max_bytes)
-        elif path.exists() or path.is_symlink():
-            yield _read(path, max_bytes)
+        elif Path(raw).exists() or Path(raw).is_symlink():
+            yield _read(Path(raw), max_bytes)
         else:
             yield CaptureError(raw, "no such file or folder")
 

@@ -1,0 +1,285 @@
+"""The command line: a thin Typer layer over ``pipeline`` and ``store``.
+
+Each command parses its options, calls one core function and prints the result. Expected
+failures (``CrosscheckError``) become a one-line message on stderr and exit status 1; nothing
+else is caught here, so a bug shows its traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from crosscheck import __version__, pipeline
+from crosscheck.errors import CrosscheckError, SettingsError
+from crosscheck.ingest.files import walk
+from crosscheck.settings import Settings
+from crosscheck.store import Database
+
+app = typer.Typer(
+    name="crosscheck",
+    help="Turn captures of conflict reporting into a provenance-tracked database.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+out = Console(soft_wrap=True)
+
+T = TypeVar("T")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL (default: SQLite file in the data directory).",
+                 envvar="CROSSCHECK_DB", show_envvar=True),
+]  # fmt: skip
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="Folder of the default SQLite database.",
+                 envvar="CROSSCHECK_DATA_DIR", show_envvar=True),
+]  # fmt: skip
+CapturedAtOption = Annotated[
+    str | None,
+    typer.Option("--captured-at", metavar="ISO-8601",
+                 help="When the captures were made (default: each file's modification time; "
+                      "WARC-Date and record fields win). Without a zone, UTC."),
+]  # fmt: skip
+MaxBytesOption = Annotated[
+    int | None,
+    typer.Option("--max-bytes", help="Largest file or decompressed record accepted "
+                 "(default 100 MiB).", envvar="CROSSCHECK_MAX_CAPTURE_BYTES"),
+]  # fmt: skip
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines for scripts.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"crosscheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """crosscheck: captures in, documents with provenance out."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursively) or - (stdin).")],
+    db: DbOption = None,
+    data_dir: DataDirOption = None,
+    captured_at: CapturedAtOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Store captures and their documents; re-running stores nothing new."""
+    settings = _settings(db, data_dir, max_bytes)
+    options = _options(settings, captured_at)
+    with _database(settings) as database, _progress(paths) as advance:
+        report = pipeline.run(paths, database, options, progress=advance)
+    _print_report(report, stored_label="stored")
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursively) or - (stdin).")],
+    captured_at: CapturedAtOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Print one crosscheck.record/1 JSON object per document (JSON Lines); no database."""
+    options = _guard(lambda: _options(_settings(None, None, max_bytes), captured_at))
+    report = pipeline.RunReport()
+    for record in pipeline.extract(paths, options, report):
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for failure in report.failures:
+        err.print(Text.assemble(("error ", "red"), f"{failure.where}: {failure.reason}"))
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all of them, any order).")],
+    limit: Annotated[int, typer.Option(help="Most results to show.")] = 20,
+    db: DbOption = None,
+    data_dir: DataDirOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over documents, best matches first, with snippets."""
+    with _database(_settings(db, data_dir, None)) as database:
+        hits = _guard(lambda: database.search(query, limit=limit))
+    if as_json:
+        for hit in hits:
+            sys.stdout.write(json.dumps(_as_dict(hit), ensure_ascii=False) + "\n")
+        return
+    table = Table("id", "title", "source", "published", "snippet", show_lines=False)
+    for hit in hits:
+        # Text(...) so that markup-like brackets in scraped text are shown, never interpreted
+        table.add_row(
+            *(
+                Text(value or "")
+                for value in (
+                    hit.document_id,
+                    hit.title,
+                    hit.source,
+                    (hit.published or "")[:10],
+                    hit.snippet,
+                )
+            )
+        )
+    out.print(table if hits else "no documents match")
+
+
+@app.command()
+def show(
+    document_id: Annotated[str, typer.Argument(metavar="ID", help="Document id or unique prefix.")],
+    db: DbOption = None,
+    data_dir: DataDirOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the crosscheck.record/1.")] = False,
+) -> None:
+    """Show one document: metadata, provenance, removed boilerplate and clean text."""
+    with _database(_settings(db, data_dir, None)) as database:
+        record = _guard(lambda: database.record(document_id))
+    if as_json:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        return
+    _print_record(record)
+
+
+@app.command()
+def rebuild(db: DbOption = None, data_dir: DataDirOption = None) -> None:
+    """Re-derive every document from the stored captures with the current extractors."""
+    with _database(_settings(db, data_dir, None)) as database:
+        total = database.counts().get("captures", 0)
+        with _progress_total(total, "rebuilding") as advance:
+            report = pipeline.rebuild(database, progress=advance)
+    _print_report(report, stored_label="rebuilt")
+    raise typer.Exit(0 if report.ok else 1)
+
+
+# -- helpers: option parsing, progress, printing ------------------------------------------
+
+
+def _guard(call: Callable[[], T]) -> T:
+    """Run ``call``; a ``CrosscheckError`` becomes a one-line message and exit status 1."""
+    try:
+        return call()
+    except CrosscheckError as error:
+        err.print(Text.assemble(("error ", "red"), str(error)))
+        raise typer.Exit(1) from None
+
+
+def _settings(db: str | None, data_dir: Path | None, max_bytes: int | None) -> Settings:
+    return _guard(lambda: Settings.load(db_url=db, data_dir=data_dir, max_capture_bytes=max_bytes))
+
+
+def _options(settings: Settings, captured_at: str | None) -> pipeline.Options:
+    return pipeline.Options(
+        captured_at=_guard(lambda: _parse_when(captured_at)),
+        max_bytes=settings.max_capture_bytes,
+    )
+
+
+def _parse_when(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise SettingsError(f"--captured-at: not an ISO-8601 date or time: {value!r}") from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+@contextmanager
+def _database(settings: Settings) -> Iterator[Database]:
+    database = _guard(lambda: Database.open(settings.database_url))
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+@contextmanager
+def _progress(paths: list[str]) -> Iterator[pipeline.Progress]:
+    with _progress_total(sum(1 for _ in walk(paths)), "ingesting") as advance:
+        yield advance
+
+
+@contextmanager
+def _progress_total(total: int, label: str) -> Iterator[pipeline.Progress]:
+    columns = (TextColumn(f"{label} [dim]{{task.fields[item]}}"), BarColumn(),
+               MofNCompleteColumn(), TimeElapsedColumn())  # fmt: skip
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task(label, total=total, item="")
+
+        def advance(where: str, _size: int) -> None:
+            progress.update(task, advance=1, item=Path(where).name[-40:])
+
+        yield advance
+
+
+def _print_report(report: pipeline.RunReport, *, stored_label: str) -> None:
+    summary = Table(title="crosscheck", show_header=False)
+    summary.add_row(stored_label, f"{report.stored} captures, {report.documents} documents")
+    summary.add_row("already present", str(report.present))
+    summary.add_row("failed", str(len(report.failures)))
+    err.print(summary)
+    if report.failures:
+        failures = Table("file", "reason", title="failed")
+        for failure in report.failures:
+            failures.add_row(Text(failure.where), Text(failure.reason))
+        err.print(failures)
+
+
+def _print_record(record: dict[str, Any]) -> None:
+    capture, document = record["capture"], record["document"]
+    published = document["published"]
+    rows = {
+        "id": record["id"],
+        "title": document["title"],
+        "source": document["source"],
+        "author": document["author"],
+        "published": _published_line(published),
+        "language": document["language"],
+        "url": document["url"] or capture["url"],
+        "capture": f"sha256 {capture['sha256']} ({capture['media_type']}, {capture['size']} "
+        f"bytes, captured {capture['captured_at']})",
+        "from": capture["path"],
+        "extractors": ", ".join(e["name"] for e in record["extractor"]),
+    }
+    table = Table(show_header=False, box=None)
+    for key, value in rows.items():
+        if value:
+            table.add_row(Text(key, style="bold"), Text(str(value)))
+    out.print(table)
+    for removed in document["removed"]:
+        out.print(Text(f"removed ({removed['reason']}): {removed['text']}", style="dim"))
+    out.print()
+    out.print(document["text"], highlight=False, markup=False)
+
+
+def _published_line(published: dict[str, Any] | None) -> str | None:
+    if not published:
+        return None
+    return (
+        f"{published['start']} .. {published['end']} "
+        f"({published['precision']}, {published['method']}, from {published['phrase']!r})"
+    )
+
+
+def _as_dict(hit: Any) -> dict[str, Any]:
+    return {name: getattr(hit, name) for name in hit.__slots__}
