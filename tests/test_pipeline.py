@@ -1,0 +1,92 @@
+"""The pipeline over real files and a real SQLite database: batches, re-runs, rebuild."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from crosscheck import pipeline
+from crosscheck.store import Database
+
+WHEN = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+CLIP = (
+    "Medic_s account_ _We had no tourniquets_\n\n3 days ago\n17\n\nSUBSCRIBE TO US!\n"
+    "Sergeant Ivan Petrenko, a medic from the fictional town of Zorivka, said his unit ran out "
+    "of tourniquets during the assault. \"We had no tourniquets left after the first hour,\" "
+    "he said in a video posted on Tuesday.\n\nLoading comments..."
+)
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> Path:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.txt").write_text(CLIP, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "junk.bin").write_bytes(bytes(range(256)) * 8)
+    (folder / "cut.html.gz").write_bytes(gzip.compress(b"<html><body><p>x</p>" * 50)[:30])
+    (folder / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    return folder
+
+
+def test_run_batch_continues_past_bad_files(batch: Path, db: Database) -> None:
+    report = pipeline.run([str(batch)], db, pipeline.Options(captured_at=WHEN))
+    assert (report.stored, report.present, report.documents) == (1, 0, 1)
+    failed = {Path(f.where).name: f.reason for f in report.failures}
+    assert set(failed) == {"empty.txt", "junk.bin", "cut.html.gz"}
+    assert "empty" in failed["empty.txt"]
+    assert "gzip" in failed["cut.html.gz"]
+    assert db.counts()["documents"] == 1
+
+
+def test_run_twice_stores_nothing_new(batch: Path, db: Database) -> None:
+    pipeline.run([str(batch)], db, pipeline.Options(captured_at=WHEN))
+    before = db.counts()
+    report = pipeline.run([str(batch)], db, pipeline.Options(captured_at=WHEN))
+    assert (report.stored, report.present) == (0, 1)
+    assert db.counts() == before
+
+
+def test_run_missing_path_is_reported(tmp_path: Path, db: Database) -> None:
+    report = pipeline.run([str(tmp_path / "nope")], db, pipeline.Options())
+    assert [f.reason for f in report.failures] == ["no such file or folder"]
+
+
+def test_run_reads_stdin(db: Database) -> None:
+    stdin = io.BytesIO(CLIP.encode())
+    report = pipeline.run(["-"], db, pipeline.Options(captured_at=WHEN), stdin=stdin)
+    assert report.stored == 1
+    [capture] = list(db.captures())
+    assert capture.path is None
+    assert capture.content == CLIP.encode()
+
+
+def test_extract_yields_records_without_a_database(batch: Path) -> None:
+    report = pipeline.RunReport()
+    records = list(pipeline.extract([str(batch / "good.txt")], pipeline.Options(), report))
+    assert report.ok
+    [record] = records
+    assert record["schema"] == "crosscheck.record/1"
+    assert record["document"]["text"].startswith("Sergeant Ivan Petrenko")
+
+
+def test_rebuild_rederives_the_same_documents(batch: Path, db: Database) -> None:
+    pipeline.run([str(batch)], db, pipeline.Options(captured_at=WHEN))
+    [capture] = list(db.captures())
+    [before] = [db.record(i) for i in db.document_ids_for(capture.sha256)]
+    report = pipeline.rebuild(db)
+    assert (report.stored, report.documents, report.ok) == (1, 1, True)
+    assert db.record(before["id"]) == before
+
+
+def test_run_oversize_file_is_refused(tmp_path: Path, db: Database) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 1000, encoding="utf-8")
+    report = pipeline.run([str(big)], db, pipeline.Options(max_bytes=100))
+    [failure] = report.failures
+    assert failure.where == str(big)
+    assert "too large" in failure.reason and "100" in failure.reason
