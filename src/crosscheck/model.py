@@ -17,6 +17,7 @@ from enum import StrEnum
 
 __all__ = [
     "Capture",
+    "Count",
     "Cue",
     "Document",
     "Precision",
@@ -135,6 +136,28 @@ class Cue:
     span: Span
     start_seconds: float
     end_seconds: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Count:
+    """A reported number as an interval: "more than twenty" -> low 21; "up to 30" -> high 30.
+
+    ``phrase`` is the text the count was read from, ``rule`` names the rule (and the vague-word
+    profile, for "dozens") that produced the figures. Unknown bounds stay None.
+    """
+
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+    phrase: str = ""
+    rule: str = ""
+
+    def __post_init__(self) -> None:
+        known = [v for v in (self.low, self.best, self.high) if v is not None]
+        if not known:
+            raise ValueError("a count needs at least one of low, best, high")
+        if any(v < 0 for v in known) or known != sorted(known):
+            raise ValueError(f"count must satisfy 0 <= low <= best <= high, got {known}")
 
 
 def document_id(capture_sha256: str, locator: str = "") -> str:
