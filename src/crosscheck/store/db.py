@@ -1,54 +1,274 @@
-"""(STUB: helper C implements.) The one object the pipeline, CLI and web layer talk to."""
+"""The one object the pipeline, CLI and web layer talk to: a thin layer over ``queries``.
+
+``Database.open`` checks the URL, creates an SQLite file's folder, and migrates to the newest
+schema. Every method runs in a transaction of its own; writes on SQLite take the write lock up
+front (``BEGIN IMMEDIATE``), so two writers queue behind ``busy_timeout`` instead of failing on a
+stale read snapshot. SQLite runs in WAL mode, so readers (the web app) never block the writer.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import sqlite3
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
 
+from alembic import command
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError
+
+from crosscheck.errors import NotFoundError, SettingsError, StoreError
 from crosscheck.model import Capture, Document
+from crosscheck.record import document_from_record
+from crosscheck.store import queries
+from crosscheck.store.queries import CaptureKey, Counted, SearchHit
 
+__all__ = ["Database", "SearchHit"]
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SearchHit:
-    document_id: str
-    title: str | None
-    source: str | None
-    language: str | None
-    published: str | None  # ISO start of the published range
-    snippet: str  # with the matched terms wrapped in [ and ]
-    score: float  # higher is better
+DIALECTS = ("sqlite", "postgresql")
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+#: a document id is 16 hex characters; like git, a unique prefix of at least 4 will do
+_DOCUMENT_ID = re.compile(r"[0-9a-f]{4,16}")
+#: how many candidates an "ambiguous id" message names
+_SHOWN = 5
+#: execution option that makes an SQLite transaction BEGIN IMMEDIATE
+_WRITE = "crosscheck_write"
+
+T = TypeVar("T")
 
 
 class Database:
+    """A crosscheck database: captures, the documents derived from them, full-text search."""
+
+    def __init__(self, engine: Engine, name: str) -> None:
+        self._engine = engine
+        self._name = name  # the URL without its password, for messages
+
     @classmethod
     def open(cls, url: str) -> Database:
         """Connect, create the SQLite file's folder, run migrations to head."""
-        raise NotImplementedError
+        parsed, name = _parse(url)
+        engine = _engine(parsed, name)
+        try:
+            with _begin(engine, write=True) as connection:
+                _upgrade(connection)
+        except (DatabaseError, CommandError) as error:
+            engine.dispose()
+            raise StoreError(f"cannot open database {name}: {_reason(error)}") from error
+        return cls(engine, name)
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
 
     def has_capture(self, sha256: str) -> bool:
-        raise NotImplementedError
+        with self._transaction() as connection:
+            return queries.has_capture(connection, sha256)
 
     def save(self, capture: Capture, documents: Sequence[Document]) -> bool:
         """Store a capture and its documents in one transaction; False if already present."""
-        raise NotImplementedError
+        _check_locators(capture.sha256, documents)
+        now = datetime.now(UTC)
+        with self._transaction(write=True) as connection:
+            if not queries.insert_capture(connection, capture, now=now):
+                return False  # stored before, or by a concurrent writer: nothing to add
+            queries.insert_documents(connection, capture, documents, now=now)
+        return True
 
     def replace_documents(self, capture_sha256: str, documents: Sequence[Document]) -> None:
         """Swap a capture's derived documents for new ones (``rebuild``), in one transaction."""
-        raise NotImplementedError
+        _check_locators(capture_sha256, documents)
+        with self._transaction(write=True) as connection:
+            # The record of each document repeats its capture's metadata.
+            capture = _found(queries.capture(connection, capture_sha256), "capture", capture_sha256)
+            queries.delete_documents(connection, capture_sha256)
+            queries.insert_documents(connection, capture, documents, now=datetime.now(UTC))
 
     def captures(self) -> Iterator[Capture]:
-        """Every stored capture, with its bytes, in ingest order."""
-        raise NotImplementedError
+        """Every stored capture, with its bytes, in ingest order, one at a time."""
+        key: CaptureKey | None = None
+        while True:
+            with self._transaction() as connection:
+                found = queries.next_capture(connection, key)
+            if found is None:
+                return
+            key, capture = found
+            yield capture
+
+    def capture(self, sha256: str) -> Capture:
+        """One stored capture with its bytes, by its full SHA-256."""
+        with self._transaction() as connection:
+            return _found(queries.capture(connection, sha256.lower()), "capture", sha256)
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        raise NotImplementedError
+        """Documents containing every word of ``query``, best first, title matches above text
+        matches. Words are plain text (no search syntax); a query without words finds nothing.
+        """
+        if limit < 1:
+            raise SettingsError(f"search limit must be at least 1, got {limit}")
+        with self._transaction() as connection:
+            return queries.search(connection, query, limit=limit)
 
     def record(self, document_id: str) -> dict[str, Any]:
         """The ``crosscheck.record/1`` of a document by id or unique id prefix."""
-        raise NotImplementedError
+        with self._transaction() as connection:
+            full_id = _resolve(connection, document_id)
+            text = _found(queries.record(connection, full_id), "document", document_id)
+        stored: dict[str, Any] = json.loads(text)
+        return stored
+
+    def document(self, document_id: str) -> Document:
+        """A stored document by id or unique id prefix."""
+        return document_from_record(self.record(document_id))
+
+    def document_ids_for(self, capture_sha256: str) -> list[str]:
+        """The ids of a capture's documents, ordered by locator (none for an unknown capture)."""
+        with self._transaction() as connection:
+            return queries.document_ids_for(connection, capture_sha256)
 
     def counts(self) -> dict[str, int]:
-        raise NotImplementedError
+        """``captures``, ``documents``, and ``bytes`` (the captures' total size)."""
+        with self._transaction() as connection:
+            return queries.counts(connection)
+
+    def counts_by(self, field: Counted) -> dict[str | None, int]:
+        """Documents per ``language`` or ``source``, or captures per ``media_type``."""
+        with self._transaction() as connection:
+            return queries.counts_by(connection, field)
+
+    @contextmanager
+    def _transaction(self, *, write: bool = False) -> Iterator[Connection]:
+        try:
+            with _begin(self._engine, write=write) as connection:
+                yield connection
+        except OperationalError as error:  # locked past busy_timeout, disk full, file gone
+            raise StoreError(f"database {self._name}: {_reason(error)}") from error
+
+
+@contextmanager
+def _begin(engine: Engine, *, write: bool) -> Iterator[Connection]:
+    with engine.connect() as connection:
+        if write:
+            connection.execution_options(**{_WRITE: True})
+        with connection.begin():
+            yield connection
+
+
+def _parse(url: str) -> tuple[URL, str]:
+    """The URL and how to name it in messages (never with its password)."""
+    redacted = re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError) as error:
+        raise StoreError(f"cannot open database {redacted!r}: not a database URL") from error
+    backend = parsed.get_backend_name()
+    if backend not in DIALECTS:
+        raise StoreError(f"cannot open database {redacted}: {backend} is not supported")
+    return parsed, parsed.render_as_string(hide_password=True)
+
+
+def _engine(url: URL, name: str) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        _make_folder(url, name)
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError) as error:  # unknown driver, driver not installed
+        raise StoreError(f"cannot open database {name}: {error}") from error
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _make_folder(url: URL, name: str) -> None:
+    database = url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    folder = Path(database).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = f"cannot create folder {folder}: {error.strerror}"
+        raise StoreError(f"cannot open database {name}: {reason}") from error
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: sqlite3.Connection, record: object) -> None:
+        # Python 3.11's sqlite3 would BEGIN only before DML, leaving DDL (migrations) and reads
+        # outside transactions; SQLAlchemy's documented recipe: switch that off, BEGIN ourselves.
+        dbapi_connection.isolation_level = None
+        # busy_timeout first: switching a new file to WAL needs a lock another opener may hold.
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
+        dbapi_connection.execute("PRAGMA journal_mode = WAL")
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get(_WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _upgrade(connection: Connection) -> None:
+    config = Config()
+    # Config values go through configparser interpolation, where "%" is special.
+    config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+    config.attributes["connection"] = connection
+    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    for revision in MigrationContext.configure(connection).get_current_heads():
+        if revision not in known:
+            raise CommandError(f"its schema revision {revision} is newer than this crosscheck")
+    command.upgrade(config, "head")
+
+
+def _reason(error: DBAPIError | CommandError) -> str:
+    message = str(error.orig) if isinstance(error, DBAPIError) else str(error)
+    return (message.strip().splitlines() or ["unknown error"])[0]
+
+
+def _check_locators(capture_sha256: str, documents: Sequence[Document]) -> None:
+    repeated = sorted(loc for loc, n in Counter(d.locator for d in documents).items() if n > 1)
+    if repeated:
+        raise StoreError(
+            f"capture {capture_sha256} yields more than one document at locator {repeated[0]!r}"
+        )
+
+
+def _resolve(connection: Connection, given: str) -> str:
+    """The full document id that ``given`` (an id or a unique prefix) names."""
+    prefix = given.strip().lower()
+    if not _DOCUMENT_ID.fullmatch(prefix):
+        raise NotFoundError(f"no document {given!r}: an id is 4 to 16 hex characters")
+    ids = queries.document_ids_with_prefix(connection, prefix, limit=_SHOWN + 1)
+    if not ids:
+        raise NotFoundError(f"no document with id {given!r}")
+    if len(ids) > 1:
+        shown = ", ".join(ids[:_SHOWN]) + (", ..." if len(ids) > _SHOWN else "")
+        raise NotFoundError(f"document id {given!r} is ambiguous ({shown}): give more characters")
+    return ids[0]
+
+
+def _found(value: T | None, kind: str, given: str) -> T:
+    if value is None:
+        raise NotFoundError(f"no {kind} {given!r}")
+    return value
