@@ -14,10 +14,12 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
+from crosscheck import pipeline
 from crosscheck.model import Capture, Cue, Document, Precision, Published, Removed, Span
 from crosscheck.record import SCHEMA, document_from_record, json_schema, to_record
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "record.md"
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs" / "record.md"
 KYIV_SUMMER = timezone(timedelta(hours=3))
 
 CAPTURE = Capture.of(
@@ -167,6 +169,23 @@ def test_docs_record_mentions_every_schema_property() -> None:
         path for path in _property_paths(json_schema(), json_schema(), "") if path not in documented
     ]
     assert not missing, f"docs/record.md does not describe: {missing}"
+
+
+def test_docs_record_example_is_what_extract_prints(validator: Draft202012Validator) -> None:
+    # The example must stay true: it is the real record of its sample, library versions aside.
+    example = json.loads(DOCS.read_text("utf-8").split("```json\n", 1)[1].split("```", 1)[0])
+    validator.validate(example)
+    captured_at = datetime.fromisoformat(example["capture"]["captured_at"])
+    sample = str(ROOT / example["capture"]["path"])
+    [record] = pipeline.extract(
+        [sample], pipeline.Options(captured_at=captured_at), pipeline.RunReport()
+    )
+    record["capture"]["path"] = example["capture"]["path"]
+    assert _without_versions(record) == _without_versions(example)
+
+
+def _without_versions(record: dict[str, Any]) -> dict[str, Any]:
+    return record | {"extractor": [stage["name"] for stage in record["extractor"]]}
 
 
 def _property_paths(node: dict[str, Any], root: dict[str, Any], prefix: str) -> Iterator[str]:

@@ -239,7 +239,9 @@ def _print_report(report: pipeline.RunReport, *, stored_label: str) -> None:
     summary.add_row("failed", str(len(report.failures)))
     err.print(summary)
     if report.failures:
-        failures = Table("file", "reason", title="failed")
+        failures = Table(title="failed")
+        failures.add_column("file", overflow="fold")  # the whole path, never an ellipsis
+        failures.add_column("reason", overflow="fold")
         for failure in report.failures:
             failures.add_row(Text(failure.where), Text(failure.reason))
         err.print(failures)

@@ -26,7 +26,7 @@ _LIBRARIES: dict[str, tuple[str, ...]] = {
     "ingest.warc": ("warcio",),
     "ingest.wacz": ("warcio",),
     "ingest.subtitles": ("webvtt-py", "srt"),
-    "ingest.text": ("charset-normalizer",),
+    "ingest.text_clip": ("charset-normalizer",),
     "clean.language": ("py3langid",),
     "clean.dates": ("dateparser",),
     "clean.normalize": ("ftfy",),

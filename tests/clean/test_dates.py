@@ -16,8 +16,9 @@ KYIV = timezone(timedelta(hours=2))
 LAST = timedelta(microseconds=1)
 
 
-def at(*parts: int, tz: timezone = UTC) -> datetime:
-    return datetime(*parts, tzinfo=tz)  # type: ignore[misc]
+def at(year: int, month: int, day: int, *time: int, tz: timezone = UTC) -> datetime:
+    hour, minute, second = (*time, 0, 0, 0)[:3]
+    return datetime(year, month, day, hour, minute, second, tzinfo=tz)
 
 
 @pytest.mark.parametrize(

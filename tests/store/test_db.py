@@ -18,8 +18,8 @@ from crosscheck.model import Capture, Cue, Document, Precision, Published, Remov
 from crosscheck.record import document_from_record, to_record
 from crosscheck.store import Database
 
-KYIV = timezone(timedelta(hours=3))
 T = TypeVar("T")
+KYIV = timezone(timedelta(hours=3))
 CAPTURED = datetime(2024, 5, 2, 1, 30, tzinfo=KYIV)
 
 

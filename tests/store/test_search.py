@@ -139,8 +139,14 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     db.close()
 
 
+# Letters that Unicode reclassified after SQLite's unicode61 tables were made: still marks
+# there, so a word of only these has no tokens (New Tai Lue vowel signs, two Vedic signs).
+NOT_LETTERS_TO_SQLITE = [*map(chr, range(0x19B0, 0x19C1)), "\u19c8", "\u19c9", "\u1cf2", "\u1cf3"]
+LETTERS = st.characters(categories=["L", "N"], exclude_characters=NOT_LETTERS_TO_SQLITE)
+
+
 @settings(deadline=None)
-@given(word=st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=20))
+@given(word=st.text(LETTERS, min_size=1, max_size=20))
 def test_search_finds_any_stored_word(scratch: Database, word: str) -> None:
     [document_id] = _save(scratch, f"clip {word}", (None, f"before {word} after"))
     assert document_id in _ids(scratch.search(word, limit=1000))

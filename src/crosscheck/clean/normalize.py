@@ -40,9 +40,15 @@ _MATCHING = str.maketrans(
 
 def fix(text: str) -> str:
     """Repaired text: mojibake fixed, NFC, odd spaces plain, invisible characters gone."""
-    text = ftfy.fix_text(text, _CONFIG)
-    text = _INVISIBLE.sub("", text)
-    return _ODD_SPACES.sub(" ", text)
+    # Invisible characters and odd spaces go first: left in, they can hide mojibake from ftfy,
+    # and a second pass would then change the text again.
+    # ftfy's repair can itself produce them (mojibake of a no-break space), hence the second.
+    text = ftfy.fix_text(_plain(text), _CONFIG)
+    return _plain(text)
+
+
+def _plain(text: str) -> str:
+    return _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text))
 
 
 def for_matching(text: str) -> str:

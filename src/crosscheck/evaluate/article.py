@@ -117,6 +117,8 @@ def _crosscheck_predictor() -> tuple[ArticlePredictor | None, str]:
         predict_with_crosscheck(probe, "https://example.org/probe")
     except NotImplementedError:
         return None, "crosscheck.ingest.html.document_from_html is not implemented yet"
+    except CaptureError:
+        pass  # rejecting a page this small is a working extractor's answer
     return predict_with_crosscheck, ""
 
 

@@ -13,7 +13,16 @@ from pathlib import Path
 
 from crosscheck.errors import CrosscheckError
 
-__all__ = ["GoldError", "gold_files", "gold_sha256", "read_bytes", "read_text", "tsv_rows"]
+__all__ = [
+    "GoldError",
+    "gold_files",
+    "gold_sha256",
+    "integer",
+    "read_bytes",
+    "read_text",
+    "require",
+    "tsv_rows",
+]
 
 
 class GoldError(CrosscheckError):
@@ -60,8 +69,8 @@ def read_text(path: Path) -> str:
 
 def tsv_rows(path: Path, *, delimiter: str = "\t") -> Iterator[dict[str, str]]:
     """Rows of a delimited file with a header line, each checked to have every column."""
-    reader = csv.DictReader(read_text(path).splitlines(keepends=True), delimiter=delimiter)
     csv.field_size_limit(1 << 26)  # GVDB keeps whole articles and their JSON in one cell
+    reader = csv.DictReader(read_text(path).splitlines(keepends=True), delimiter=delimiter)
     try:
         for row in reader:
             if None in row.values() or None in row:

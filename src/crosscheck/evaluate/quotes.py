@@ -73,14 +73,10 @@ def load_polnear(root: Path) -> list[QuoteDocument]:
 
 def _polnear_document(root: Path, article: str, ann: Path) -> QuoteDocument:
     text = read_text(root / "text" / f"{article}.txt")
-    spans: dict[str, tuple[Span, ...]] = {}
-    quotes: list[QuoteSpans] = []
-    for line in read_text(ann).splitlines():
-        fields = line.split("\t")
-        if fields[0].startswith("T"):
-            spans[fields[0]] = _brat_spans(fields, ann)
-        elif fields[0].startswith("E"):
-            quotes.extend(_polnear_quote(fields, spans, ann))
+    lines = [line.split("\t") for line in read_text(ann).splitlines()]
+    # an event may name a text-bound annotation that is written after it
+    spans = {f[0]: _brat_spans(f, ann) for f in lines if f[0].startswith("T")}
+    quotes = [q for f in lines if f[0].startswith("E") for q in _polnear_quote(f, spans, ann)]
     return QuoteDocument(doc_id=article, language="en", text=text, quotes=tuple(quotes))
 
 
@@ -116,7 +112,9 @@ def _polnear_quote(
 def load_adaq(root: Path) -> list[QuoteDocument]:
     """One document per sentence; a sentence with content tokens holds one quote (where a cue
     interrupts a quote, both parts are its content)."""
-    sentences = {row["sentence_id"]: row["sentences"] for row in tsv_rows(root / "ru_sentences.tsv")}
+    sentences = {
+        row["sentence_id"]: row["sentences"] for row in tsv_rows(root / "ru_sentences.tsv")
+    }
     tokens: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     path = root / "ru_tokens.tsv"
     for row in tsv_rows(path):
@@ -162,7 +160,9 @@ def _align(text: str, tokens: Iterable[str], where: str) -> list[Span]:
 
 def score_quotes(documents: Sequence[QuoteDocument], predict: QuotePredictor) -> list[Score]:
     """P/R/F1 of quote content and speaker accuracy, at each threshold of ``THRESHOLDS``."""
-    pairs = [(_units(doc, doc.quotes), _units(doc, predict(doc.text, doc.language))) for doc in documents]
+    pairs = [
+        (_units(doc, doc.quotes), _units(doc, predict(doc.text, doc.language))) for doc in documents
+    ]
     scores: list[Score] = []
     for threshold in THRESHOLDS:
         matches = [match_quotes(gold, predicted, threshold) for gold, predicted in pairs]
@@ -175,7 +175,9 @@ def _threshold_scores(threshold: float, matches: list[QuoteMatch]) -> list[Score
     speakers = sum(m.speaker_matches for m in matches)
     result = prf(tp, fp, fn)
     figures = {"precision": result.precision, "recall": result.recall, "f1": result.f1}
-    rows = [Score(metric=f"{name}@{threshold}", score=v, items=tp + fn) for name, v in figures.items()]
+    rows = [
+        Score(metric=f"{name}@{threshold}", score=v, items=tp + fn) for name, v in figures.items()
+    ]
     accuracy = speakers / tp if tp else 0.0
     return [*rows, Score(metric=f"speaker_accuracy@{threshold}", score=accuracy, items=tp)]
 

@@ -16,6 +16,7 @@ class Score:
     score: float
     items: int
     note: str = ""
+    lower_is_better: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -24,7 +25,8 @@ class Row:
 
     ``score`` is None when nothing was measured (the set is absent, or no crosscheck extractor
     exists for the task yet); ``note`` then says why. ``items`` counts what the score averages
-    over (pages, documents, quotes, events...). ``gold_sha256`` fingerprints the gold files read.
+    over (pages, documents, quotes, events...). ``gold_sha256`` fingerprints the gold files read
+    (empty when the set is absent). ``lower_is_better`` marks error rates (false merges).
     """
 
     task: str
@@ -33,6 +35,7 @@ class Row:
     items: int
     note: str = ""
     gold_sha256: str = ""
+    lower_is_better: bool = False
 
 
 @dataclass(frozen=True, slots=True)

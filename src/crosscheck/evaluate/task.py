@@ -91,6 +91,7 @@ class Task(Generic[T, P]):
             items=score.items,
             note=score.note,
             gold_sha256=sha,
+            lower_is_better=score.lower_is_better,
         )
 
     def _skipped(self, items: int, note: str, sha: str) -> Row:

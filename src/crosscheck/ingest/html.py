@@ -12,8 +12,8 @@ The cascade, followed for every page:
      the time and offset, which htmldate's output drops), then htmldate's day (its ``-01-01``
      answers are only trusted as a year), then a date line at the top of the text ("Two days
      ago", resolved against ``captured_at``);
-   - source: ``og:site_name``, JSON-LD publisher, trafilatura's site name, the `` | Site``
-     suffix of ``<title>``, else the URL's host;
+   - source: ``og:site_name``, JSON-LD publisher, trafilatura's site name (unless it is only
+     the host name), the `` | Site`` suffix of ``<title>``, else the URL's host;
    - URL: ``<link rel=canonical>``, ``og:url``, the caller's URL, the capture's;
    - author: JSON-LD, ``<meta name=author>``, trafilatura's;
    - language: ``<html lang>``, ``og:locale``, ``Content-Language``, JSON-LD ``inLanguage``
@@ -64,10 +64,10 @@ _DATE_META = (
     "publishdate",
     "publish-date",
     "dc.date.issued",
-    "DC.date.issued",
     "dcterms.created",
     "date",
 )
+_UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"  # XPath 1.0 case fold
 _TITLE_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ")
 _LONGEST_SITE_NAME = 60
 _TOP_LINES = 3  # a date line this close to the top of the text is the page's dateline
@@ -112,7 +112,7 @@ def document_from_html(
         title=title,
         language=page.language,
         published=page.published or _htmldate(extracted.date, dateline),
-        source=page.site_name or _clean(extracted.sitename) or page.title_suffix(title),
+        source=page.site_name or page.named(extracted.sitename) or page.title_suffix(title),
         url=page.url,
         author=page.author or _clean(extracted.author) or None,
         removed=tuple(_removed(_visible_lines(tree), body, title, dropped)),
@@ -137,6 +137,11 @@ class _Page:
         self.site_name = self._meta("og:site_name") or _ld_names(self._ld_value("publisher"))
         self._host = urlsplit(self.url or "").hostname
 
+    def named(self, site_name: str | None) -> str | None:
+        """trafilatura's site name, unless it only fell back to the host name."""
+        name = _clean(site_name)
+        return name if name and name.lower() != (self._host or "").removeprefix("www.") else None
+
     def title_suffix(self, title: str | None) -> str | None:
         """``Site`` from ``<title>Headline | Site</title>`` when the headline is the title;
         else the URL's host."""
@@ -150,8 +155,13 @@ class _Page:
         return host.removeprefix("www.") if host else None
 
     def _meta(self, name: str) -> str | None:
+        """The first non-empty ``content`` of a meta tag named ``name`` (in any case)."""
         for attribute in ("property", "name", "itemprop", "http-equiv"):
-            for value in self._tree.xpath(f"//meta[@{attribute}=$name]/@content", name=name):
+            folded = f"translate(@{attribute}, $upper, $lower)"
+            found = self._tree.xpath(
+                f"//meta[{folded}=$name]/@content", name=name.lower(), upper=_UPPER, lower=_LOWER
+            )
+            for value in found:
                 if _clean(value):
                     return _clean(value)
         return None
@@ -178,6 +188,8 @@ class _Page:
 
 def _parse(markup: bytes | str, where: str) -> Any:
     text = markup if isinstance(markup, str) else _decode(markup, where)
+    if decode.looks_binary(text):
+        raise CaptureError(where, "binary data, not HTML")
     try:
         return lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, 1), parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as error:

@@ -42,6 +42,7 @@ __all__ = [
     "VTT",
     "WACZ",
     "WARC",
+    "ZIP_ERRORS",
     "inner",
     "is_record",
     "is_telegram",
@@ -60,6 +61,9 @@ WARC = "application/warc"
 WACZ = "application/wacz"
 JSONL = "application/jsonl"
 
+#: what ``zipfile.ZipFile`` raises on a damaged archive: a bad directory (BadZipFile), offsets
+#: outside the file (ValueError, EOFError), a newer ZIP version than it reads (NotImplementedError)
+ZIP_ERRORS = (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError)
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header; an empty archive
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 _VTT = re.compile(r"\AWEBVTT(?:[ \t]|\r|\n|\Z)")
@@ -147,7 +151,7 @@ def _sniff_zip(content: bytes, name: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             members = archive.namelist()
-    except (zipfile.BadZipFile, ValueError, EOFError) as error:
+    except ZIP_ERRORS as error:
         raise CaptureError(name, f"corrupt ZIP archive ({error})") from error
     if any(_is_wacz_member(member) for member in members):
         return WACZ

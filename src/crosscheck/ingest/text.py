@@ -12,9 +12,10 @@ The cascade, followed for every text capture:
    ``captured_at``), and counters and boilerplate are removed; in the footer counters and
    boilerplate are removed; in the body only whole lines of boilerplate or promo are, never a
    bare number (a casualty figure on its own line looks like a counter).
-4. The file is a saved clip when its first line is short and its header holds at least one
-   such line: the first line is then the title, with the characters that file names cannot hold
-   restored where a general rule can (``restore_title``), and ``title_raw`` keeps it exactly.
+4. The file is a saved clip when its first line could be a headline (short, no closing full
+   stop, not a date or boilerplate itself) and its header holds at least one such line: the
+   first line is then the title, with the characters that file names cannot hold restored
+   where a general rule can (``restore_title``), and ``title_raw`` keeps it exactly.
    Otherwise the text is plain: no title is guessed, and the first line stays in the text.
 5. Nothing left: ``CaptureError``.
 """
@@ -43,6 +44,7 @@ _CONTRACTION = re.compile(
     r"(?<=[^\W\d_])_(?=(?:s|re|ll|ve|d|m)(?![^\W_]))|(?<=n)_(?=t(?![^\W_]))", re.IGNORECASE
 )
 _PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)_(?= [a-z])")
+_SENTENCE_END = re.compile(r"[^.]\.$")
 
 
 @dataclass(slots=True)
@@ -59,6 +61,8 @@ def documents(capture: Capture) -> list[Document]:
     """The one document of a text clip; ``CaptureError`` when nothing but boilerplate is left."""
     where = capture.path or capture.url or capture.sha256
     raw = decode.decode_text(sniff.inner(capture.content, where=where), where=where)
+    if decode.looks_binary(raw):
+        raise CaptureError(where, "binary data, not text")
     lines = [normalize.fix(line).rstrip() for line in raw.splitlines()]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
@@ -119,9 +123,12 @@ def _plural_possessives(title: str) -> str:
 
 
 def _title_candidate(line: str, capture: Capture) -> bool:
-    """A first line short enough to be a title and not itself a date or boilerplate."""
+    """A first line short enough to be a title, not a sentence ending in a full stop (headlines
+    have none), and not itself a date or boilerplate."""
     text = line.strip()
-    if len(text) > _LONGEST_TITLE or boilerplate.is_boilerplate(text):
+    if len(text) > _LONGEST_TITLE or _SENTENCE_END.search(text):
+        return False
+    if boilerplate.is_boilerplate(text):
         return False
     return dates.relative(text, capture.captured_at) is None
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from crosscheck.errors import CaptureError
-from crosscheck.ingest import warc
+from crosscheck.ingest import sniff, warc
 from crosscheck.model import Capture
 
 __all__ = ["NAME", "captures"]
@@ -23,9 +23,17 @@ __all__ = ["NAME", "captures"]
 NAME = "ingest.wacz.v1"
 
 # What a damaged or unusual member raises while being read: a bad CRC or header (BadZipFile),
-# corrupt deflate data (zlib.error), a cut-off stream (EOFError), an encrypted member
-# (RuntimeError) or a compression method zipfile lacks (NotImplementedError).
-_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError)
+# corrupt deflate data (zlib.error), a cut-off stream (EOFError), a header offset before the
+# start of the file (ValueError), an encrypted member (RuntimeError) or a compression method
+# zipfile lacks (NotImplementedError).
+_MEMBER_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+)
 
 
 def captures(
@@ -34,7 +42,7 @@ def captures(
     """The HTML captures of every WARC in the WACZ, in member-name order."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
-    except (zipfile.BadZipFile, ValueError, EOFError) as error:
+    except sniff.ZIP_ERRORS as error:
         yield CaptureError(where, f"corrupt ZIP archive ({error})")
         return
     with archive:

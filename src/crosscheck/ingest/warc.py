@@ -77,7 +77,7 @@ def _item(
 ) -> Capture | CaptureError | None:
     """One record's capture (None when skipped); ``_Broken`` when the archive stops here."""
     _check_length(record)
-    record.http_headers = _http_headers(record)
+    record.http_headers = _http_headers(record)  # content_stream() undoes chunking by them
     wanted = _is_html_payload(record)
     body = record.content_stream().read(max_bytes + 1) if wanted else b""
     _drain(iterator, record)
@@ -138,9 +138,9 @@ def _drain(iterator: Any, record: Any) -> None:
 def _is_html_payload(record: Any) -> bool:
     if record.rec_type not in _PAYLOAD_RECORDS:
         return False
-    headers = record.http_headers
     if record.rec_type == "resource":
         return _media_type(record.rec_headers.get_header("Content-Type")) in _HTML_TYPES
+    headers = record.http_headers
     if headers is None:
         return False
     status = str(headers.get_statuscode())
