@@ -1,12 +1,12 @@
-"""Build the binary sample captures from the text sources in ``samples/.sources/``.
+"""Build the binary sample captures from the text sources in ``samples/sources/``.
 
 Run ``python samples/make_archives.py`` after editing a source, and commit both. The output is
 byte-for-byte reproducible (fixed WARC dates and record ids, gzip mtime 0, fixed ZIP
-timestamps), so a rerun without edits leaves ``git status`` clean. The sources live in a hidden
-folder because ``crosscheck ingest samples/`` skips hidden paths: the pages must be ingested once,
-from inside their archives, not a second time as loose files.
+timestamps), so a rerun without edits leaves ``git status`` clean. The sources live outside
+``samples/captures/`` because ``crosscheck ingest samples/captures`` must read each page once,
+from inside its archive, not a second time as a loose file.
 
-Writes ``html/coastal-herald-tykhovoda.en.html.gz``, ``archives/eastern-ledger-crawl.warc.gz`` and
+Writes, under ``samples/captures/``: ``html/coastal-herald-tykhovoda.en.html.gz``, ``archives/eastern-ledger-crawl.warc.gz`` and
 ``archives/civic-monitor-crawl.wacz``.
 """
 
@@ -25,7 +25,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 HERE = Path(__file__).resolve().parent
-SOURCES = HERE / ".sources"
+SOURCES = HERE / "sources"
+CAPTURES = HERE / "captures"
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) crosscheck-samples/1.0"
 ZIP_TIME = (2026, 9, 14, 10, 30, 0)
 
@@ -257,7 +258,7 @@ def main() -> None:
         "archives/civic-monitor-crawl.wacz": build_wacz(),
     }
     for name, data in outputs.items():
-        (HERE / name).write_bytes(data)
+        (CAPTURES / name).write_bytes(data)
         print(f"{name}: {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()[:16]}")
 
 

@@ -18,7 +18,7 @@ from crosscheck import pipeline
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden" / "ingest"
 WHEN = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
-SKIP = {"README.md", "make_archives.py"}
+SKIP = {"README.md"}
 
 
 def _cases(folder: Path, prefix: str) -> list[Any]:
@@ -67,6 +67,6 @@ def test_golden_shared_samples(root: Path | None, path: Path | None, update_gold
     _check(root, path, "shared", update_golden)
 
 
-@pytest.mark.parametrize(("root", "path"), _cases(ROOT / "samples", "samples"))
+@pytest.mark.parametrize(("root", "path"), _cases(ROOT / "samples" / "captures", "samples"))
 def test_golden_project_samples(root: Path | None, path: Path | None, update_golden: bool) -> None:
     _check(root, path, "samples", update_golden)

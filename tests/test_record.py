@@ -26,7 +26,7 @@ CAPTURE = Capture.of(
     "Медик: «Турнікетів не вистачило»\n\n2 дні тому\n\nУ Тиховоді…".encode(),
     media_type="text/plain",
     captured_at=datetime(2026, 9, 16, 8, 0, tzinfo=UTC),
-    path="samples/clips/003_22bbfa82f08bbc5a.txt",
+    path="samples/captures/clips/003_22bbfa82f08bbc5a.txt",
 )
 BARE = Document(capture_sha256=CAPTURE.sha256, text="У Тиховоді…")
 FULL = Document(

@@ -151,3 +151,21 @@ def test_exact_is_known_to_the_second() -> None:
 def test_exact_refuses_a_naive_moment() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         dates.exact(datetime(2026, 10, 22, 14, 5), "2026-10-22 14:05")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("October", True),
+        ("Oct. 23", True),
+        ("23 жовтня 2026", True),
+        ("12 марта", True),
+        ("1 листопада", True),
+        ("Staff Writer", False),
+        ("Mayer", False),
+        ("Ірина Коваль", False),
+        ("", False),
+    ],
+)
+def test_is_calendar_phrase(text: str, expected: bool) -> None:
+    assert dates.is_calendar_phrase(text) is expected

@@ -24,7 +24,9 @@ from crosscheck.model import Count
 
 
 def write_gvdb(path: Path, victims: list[list[str]], annotation: str | None = None) -> None:
-    section = [{"name": {"value": "", "startIndex": -1, "endIndex": -1}, "victim-was": v} for v in victims]
+    section = [
+        {"name": {"value": "", "startIndex": -1, "endIndex": -1}, "victim-was": v} for v in victims
+    ]
     cell = annotation if annotation is not None else json.dumps({"victim-section": section})
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
@@ -83,7 +85,9 @@ def write_ucdp(path: Path, *rows: tuple[str, str, str, int, int, int]) -> None:
 
 def test_load_ucdp_splits_reports_with_commas_and_semicolons(tmp_path: Path) -> None:
     path = tmp_path / "UCDP.csv"
-    article = '"AFP,2014-05-04,Fierce battles; 3 dead, 2 hurt";"Reuters News,2014-05-05,Five killed"'
+    article = (
+        '"AFP,2014-05-04,Fierce battles; 3 dead, 2 hurt";"Reuters News,2014-05-05,Five killed"'
+    )
     write_ucdp(path, ("1", "2", article, 3, 5, 7))
     (event,) = load_ucdp(path)
     assert event.headlines == ("Fierce battles; 3 dead, 2 hurt", "Five killed")

@@ -36,10 +36,14 @@ def write_conllpp(data: Path) -> None:
 def test_absent_sets_are_skipped_with_a_note(tmp_path: Path, registry: dict[str, object]) -> None:
     report = evaluate(tmp_path)
     assert [r.task for r in report.rows] == task_names()
-    assert all(r.score is None and r.note == f"{r.task}: not found in {tmp_path}" for r in report.rows)
+    assert all(
+        r.score is None and r.note == f"{r.task}: not found in {tmp_path}" for r in report.rows
+    )
 
 
-def test_a_task_without_extractor_reports_items_but_no_score(tmp_path: Path, registry: dict[str, object]) -> None:
+def test_a_task_without_extractor_reports_items_but_no_score(
+    tmp_path: Path, registry: dict[str, object]
+) -> None:
     write_conllpp(tmp_path)
     (row,) = evaluate(tmp_path, tasks=["ner/conllpp"]).rows
     assert (row.score, row.items, row.note) == (None, 1, NO_EXTRACTOR)
@@ -52,7 +56,9 @@ def test_a_registered_predictor_is_scored(tmp_path: Path, registry: dict[str, ob
     report = evaluate(tmp_path, tasks=["ner"])
     scored = {(r.task, r.metric): r.score for r in report.scored}
     assert scored[("ner/conllpp", "micro.f1")] == 1.0
-    assert {r.task for r in report.rows} == {name for name in task_names() if name.startswith("ner/")}
+    assert {r.task for r in report.rows} == {
+        name for name in task_names() if name.startswith("ner/")
+    }
     assert report.to_json()["rows"][0]["task"] == "ner/conllpp"
 
 
@@ -71,7 +77,8 @@ def write_article(data: Path, truth: object) -> None:
         "<html><head><title>Bridge reopens</title></head><body><nav>Home | World</nav><article>"
         "<h1>Bridge reopens</h1><p>The bridge over the river reopened on Monday after repairs that"
         " took three months, the city council said in a statement.</p><p>Traffic is expected to"
-        " return to normal levels by the end of the week, officials added.</p></article></body></html>"
+        " return to normal levels by the end of the week, officials added.</p></article>"
+        "</body></html>"
     )
     (folder / "html" / "abc.html.gz").write_bytes(gzip.compress(page.encode()))
 

@@ -13,8 +13,12 @@ from crosscheck.evaluate.floors import Baseline, Floor
 from crosscheck.evaluate.report import Report, Row
 
 
-def row(metric: str, score: float | None, *, task: str = "ner/x", sha: str = "g1", lower: bool = False) -> Row:
-    return Row(task=task, metric=metric, score=score, items=10, gold_sha256=sha, lower_is_better=lower)
+def row(
+    metric: str, score: float | None, *, task: str = "ner/x", sha: str = "g1", lower: bool = False
+) -> Row:
+    return Row(
+        task=task, metric=metric, score=score, items=10, gold_sha256=sha, lower_is_better=lower
+    )
 
 
 BASELINE = Baseline(
@@ -42,7 +46,9 @@ def test_check_fails_below_a_floor_and_above_a_ceiling() -> None:
 
 def test_check_ignores_absent_sets_and_flags_what_is_not_measured() -> None:
     absent = Row(task="absent/set", metric="-", score=None, items=0, note="absent/set: not found")
-    skipped = Row(task="ner/x", metric="-", score=None, items=5, note="no extractor", gold_sha256="g1")
+    skipped = Row(
+        task="ner/x", metric="-", score=None, items=5, note="no extractor", gold_sha256="g1"
+    )
     found = floors.check(Report((absent, skipped)), BASELINE)
     assert [(r.task, r.metric, r.reason) for r in found] == [
         ("ner/x", "f1", "not measured"),
@@ -52,14 +58,18 @@ def test_check_ignores_absent_sets_and_flags_what_is_not_measured() -> None:
 
 def test_check_flags_changed_gold_unless_allowed() -> None:
     report = Report((row("f1", 0.95, sha="new"), row("merge", 0.0, sha="new", lower=True)))
-    assert {r.reason for r in floors.check(report, BASELINE)} == {"the gold changed since the floor was pinned"}
+    assert {r.reason for r in floors.check(report, BASELINE)} == {
+        "the gold changed since the floor was pinned"
+    }
     assert floors.check(report, BASELINE, allow_regression=True) == []
 
 
 def test_raise_floors_only_rises() -> None:
     report = Report((row("f1", 0.91237), row("merge", 0.2, lower=True), row("recall", 0.5)))
     raised = floors.raise_floors(report, BASELINE)
-    assert raised.get("ner/x", "f1") == Floor(task="ner/x", metric="f1", limit=0.9123, gold_sha256="g1")
+    assert raised.get("ner/x", "f1") == Floor(
+        task="ner/x", metric="f1", limit=0.9123, gold_sha256="g1"
+    )
     assert raised.get("ner/x", "merge") == BASELINE.get("ner/x", "merge")  # worse: kept
     assert raised.get("ner/x", "recall") is not None  # new metric: pinned
     assert raised.get("absent/set", "f1") == BASELINE.get("absent/set", "f1")

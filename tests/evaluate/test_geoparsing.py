@@ -10,13 +10,16 @@ from crosscheck.evaluate.geoparsing import Place, ToponymDocument, load_geowebne
 from crosscheck.evaluate.gold import GoldError
 from crosscheck.model import Span
 
-
 TEXT = "Shelling hit Kharkiv & the city. Paris Hilton said Ukrainian troops held."
 
 
-def toponym(name: str, kind: str, start: int | None = None, point: tuple[float, float] | None = None) -> str:
+def toponym(
+    name: str, kind: str, start: int | None = None, point: tuple[float, float] | None = None
+) -> str:
     start = TEXT.index(name) if start is None else start
-    coordinates = f"<latitude>{point[0]}</latitude><longitude>{point[1]}</longitude>" if point else ""
+    coordinates = (
+        f"<latitude>{point[0]}</latitude><longitude>{point[1]}</longitude>" if point else ""
+    )
     return (
         f"<toponym><extractedName>{name}</extractedName><type>{kind}</type>"
         f"<start>{start}</start><end>{start + len(name)}</end>{coordinates}</toponym>"
@@ -43,7 +46,10 @@ def test_load_geowebnews_keeps_toponyms_only(tmp_path: Path) -> None:
         toponym("Title", "Literal", -10),  # offsets outside the text, as 5 upstream ones are
     )
     (document,) = load_geowebnews(path)
-    assert [document.text[p.span.start : p.span.end] for p in document.places] == ["Kharkiv", "Ukrainian"]
+    assert [document.text[p.span.start : p.span.end] for p in document.places] == [
+        "Kharkiv",
+        "Ukrainian",
+    ]
     assert document.places[0].point == (49.99, 36.23) and document.places[1].point is None
 
 
@@ -65,7 +71,9 @@ DOCUMENT = ToponymDocument(
 )
 
 
-def by_metric(predicted: list[Place], documents: list[ToponymDocument] | None = None) -> dict[str, float]:
+def by_metric(
+    predicted: list[Place], documents: list[ToponymDocument] | None = None
+) -> dict[str, float]:
     rows = score_places(documents or [DOCUMENT], lambda text, language: predicted)
     return {row.metric: round(row.score, 4) for row in rows}
 
@@ -87,6 +95,11 @@ def test_score_places_unresolved_prediction_is_a_miss() -> None:
 
 
 def test_score_places_empty_sides() -> None:
-    assert by_metric([]) == {"toponym.precision": 0.0, "toponym.recall": 0.0, "toponym.f1": 0.0, "accuracy@161km": 0.0}
+    assert by_metric([]) == {
+        "toponym.precision": 0.0,
+        "toponym.recall": 0.0,
+        "toponym.f1": 0.0,
+        "accuracy@161km": 0.0,
+    }
     nothing = ToponymDocument(doc_id="1", text="no places", places=())
     assert by_metric([Place(span=Span(0, 2))], [nothing])["toponym.precision"] == 0.0

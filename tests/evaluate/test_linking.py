@@ -27,14 +27,21 @@ def write_ecb(root: Path, topic: str, name: str, sentences: list[list[str]]) -> 
         for i, sentence in enumerate(sentences)
         for j, token in enumerate(sentence)
     )
-    (folder / name).write_text(f'<Document doc_name="{name}">{tokens}<Markables/></Document>', encoding="utf-8")
+    (folder / name).write_text(
+        f'<Document doc_name="{name}">{tokens}<Markables/></Document>', encoding="utf-8"
+    )
 
 
 def test_load_ecbplus_texts_and_partitions(tmp_path: Path) -> None:
     write_ecb(tmp_path, "36", "36_1ecb.xml", [["Leaders", "arrested"], ["In", "Canada", "."]])
     write_ecb(tmp_path, "36", "36_1ecbplus.xml", [["http", ":", "//x"], ["Jeffs", "guilty"]])
     ecb, plus = load_ecbplus(tmp_path)
-    assert (ecb.doc_id, ecb.topic, ecb.subtopic, ecb.text) == ("36_1ecb", "36", "36/ecb", "Leaders arrested\nIn Canada .")
+    assert (ecb.doc_id, ecb.topic, ecb.subtopic, ecb.text) == (
+        "36_1ecb",
+        "36",
+        "36/ecb",
+        "Leaders arrested\nIn Canada .",
+    )
     assert (plus.subtopic, plus.text) == ("36/ecbplus", "Jeffs guilty")  # the URL line is left out
 
 
@@ -76,8 +83,14 @@ def test_score_clusters_that_leave_documents_out() -> None:
 
 def test_load_name_pairs_keeps_attested_pairs(tmp_path: Path) -> None:
     path = tmp_path / "wd_russian_20"
-    path.write_text("sergei\tс е р г е й\t12\nryzhkov\tс е р г е й\t1\npetrov\tп е т р о в\t44\n", encoding="utf-8")
-    assert load_name_pairs(path) == [NamePair("sergei", "сергей", 12), NamePair("petrov", "петров", 44)]
+    path.write_text(
+        "sergei\tс е р г е й\t12\nryzhkov\tс е р г е й\t1\npetrov\tп е т р о в\t44\n",
+        encoding="utf-8",
+    )
+    assert load_name_pairs(path) == [
+        NamePair("sergei", "сергей", 12),
+        NamePair("petrov", "петров", 44),
+    ]
 
 
 def test_load_name_pairs_rejects_a_short_line(tmp_path: Path) -> None:
@@ -106,7 +119,15 @@ def test_different_names_are_near_neighbours_not_attested() -> None:
 
 
 def test_score_name_keys() -> None:
-    table = {"sergei": "s", "sergey": "s", "сергей": "s", "sergeev": "s", "сергеев": "sv", "petrov": "p", "петров": "p"}
+    table = {
+        "sergei": "s",
+        "sergey": "s",
+        "сергей": "s",
+        "sergeev": "s",
+        "сергеев": "sv",
+        "petrov": "p",
+        "петров": "p",
+    }
     rows = {row.metric: row for row in score_name_keys(PAIRS, lambda name, language: table[name])}
     assert rows["same_person.key_match"].score == 0.75  # sergeev/сергеев split
     assert rows["different.false_merge"].score == 0.25  # sergeev merged with сергей

@@ -26,8 +26,8 @@ from crosscheck.evaluate.metrics import (
 )
 
 
-def approx(value: PRF) -> tuple[float, float, float]:
-    return pytest.approx((value.precision, value.recall, value.f1))  # type: ignore[no-any-return]
+def approx(value: PRF) -> object:
+    return pytest.approx((value.precision, value.recall, value.f1))
 
 
 # --- prf / span_prf ----------------------------------------------------------------------
@@ -50,7 +50,11 @@ def test_span_prf_exact_boundaries_and_type() -> None:
 
 @pytest.mark.parametrize(
     ("gold", "predicted", "expected"),
-    [(set(), set(), (0, 0, 0)), ({("d", 0, 1)}, set(), (0, 0, 1)), (set(), {("d", 0, 1)}, (0, 1, 0))],
+    [
+        (set(), set(), (0, 0, 0)),
+        ({("d", 0, 1)}, set(), (0, 0, 1)),
+        (set(), {("d", 0, 1)}, (0, 1, 0)),
+    ],
 )
 def test_span_prf_empty_sides(
     gold: set[tuple[str, int, int]], predicted: set[tuple[str, int, int]], expected: tuple[int, ...]

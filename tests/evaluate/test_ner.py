@@ -109,7 +109,8 @@ def test_load_nerel_maps_place_types_and_discontinuous_spans(tmp_path: Path) -> 
     (tmp_path / "1_text.txt").write_text("В Ереване и Армении Жолт Хорняк", encoding="utf-8")
     (tmp_path / "1_text.ann").write_text(
         "T1\tCITY 2 9\tЕреване\nT2\tCOUNTRY 12 19\tАрмении\nT3\tPERSON 20 24;25 31\tЖолт Хорняк\n"
-        "T4\tDATE 0 1\tВ\nR1\tLOCATED_IN Arg1:T1 Arg2:T2\nN1\tReference T1 Wikidata:Q1953\tЕреван\n",
+        "T4\tDATE 0 1\tВ\nR1\tLOCATED_IN Arg1:T1 Arg2:T2\n"
+        "N1\tReference T1 Wikidata:Q1953\tЕреван\n",
         encoding="utf-8",
     )
     (document,) = load_nerel(tmp_path)

@@ -39,8 +39,14 @@ def test_load_polnear_relations(tmp_path: Path) -> None:
     write_polnear(tmp_path, ANNOTATION)
     (document,) = load_polnear(tmp_path)
     first, second = document.quotes
-    assert [TEXT[s.start : s.end] for s in first.content + first.source] == ["Trump is wrong", "Obama"]
-    assert second.source == () and [TEXT[s.start : s.end] for s in second.content] == ["it", "will pass"]
+    assert [TEXT[s.start : s.end] for s in first.content + first.source] == [
+        "Trump is wrong",
+        "Obama",
+    ]
+    assert second.source == () and [TEXT[s.start : s.end] for s in second.content] == [
+        "it",
+        "will pass",
+    ]
 
 
 def test_load_polnear_takes_the_first_annotator(tmp_path: Path) -> None:
@@ -116,13 +122,19 @@ CHARACTERS = QuoteDocument(
 def test_score_quotes_in_characters() -> None:
     # 9 of 14 characters (0.64): a match at 0.3 only; its speaker overlaps; a spurious quote
     result = by_metric([CHARACTERS], [quote((16, 30), (0, 2)), quote((0, 5))])
-    assert (result["precision@0.3"], result["recall@0.3"], result["speaker_accuracy@0.3"]) == (0.5, 0.5, 1.0)
+    assert (result["precision@0.3"], result["recall@0.3"], result["speaker_accuracy@0.3"]) == (
+        0.5,
+        0.5,
+        1.0,
+    )
     assert (result["f1@0.8"], result["speaker_accuracy@0.8"]) == (0.0, 0.0)
 
 
 def test_score_quotes_in_tokens() -> None:
     tokens = tuple(Span(i, i + 1) for i in range(10))  # one-character tokens
-    document = QuoteDocument(doc_id="s", language="ru", text="abcdefghij", quotes=(quote((2, 7)),), tokens=tokens)
+    document = QuoteDocument(
+        doc_id="s", language="ru", text="abcdefghij", quotes=(quote((2, 7)),), tokens=tokens
+    )
     # a prediction cutting into tokens 2 and 6 covers all five: a match even at 0.8
     assert by_metric([document], [quote((2, 7))])["f1@0.8"] == 1.0
     assert by_metric([document], [quote((5, 10))])["recall@0.3"] == 1.0  # tokens 5, 6 of 2..6

@@ -19,7 +19,7 @@ WHEN = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 POSTED = datetime(2026, 10, 21, 9, 14, 37, tzinfo=UTC)
 
 
-def _message(ident: int, text: Any = "Text.", **fields: Any) -> dict[str, Any]:
+def _message(ident: object, text: Any = "Text.", **fields: Any) -> dict[str, Any]:
     message = {
         "id": ident,
         "type": "message",
@@ -31,7 +31,7 @@ def _message(ident: int, text: Any = "Text.", **fields: Any) -> dict[str, Any]:
     return message | fields
 
 
-def _chat(*messages: dict[str, Any], name: str = "Front news", ident: int = 17) -> dict[str, Any]:
+def _chat(*messages: object, name: str = "Front news", ident: object = 17) -> dict[str, Any]:
     return {"name": name, "type": "public_channel", "id": ident, "messages": list(messages)}
 
 
@@ -163,3 +163,28 @@ def test_telegram_shared_sample(shared: Path) -> None:
     if boilerplate.is_boilerplate("Подписывайтесь на канал") is None:
         pytest.skip("clean.boilerplate does not flag the promo post yet")
     assert [d.locator for d in documents] == ["message/48211"]  # the promo post is dropped
+
+
+def test_documents_skip_labelled_advertisements_and_cut_promo_lines() -> None:
+    export = {
+        "name": "Канал",
+        "type": "public_channel",
+        "id": 1,
+        "messages": [
+            {"id": 1, "type": "message", "date": "2026-09-14T19:40:00",
+             "text": "Реклама. Аптечки со склада, доставка за день. Пиши @shop_bot"},
+            {"id": 2, "type": "message", "date": "2026-09-14T19:41:00",
+             "text": "Обстрел села Тиха Вода: двое погибших.\n\nПодписывайтесь на @kanal 👈"},
+        ],
+    }  # fmt: skip
+    capture = Capture.of(
+        json.dumps(export, ensure_ascii=False).encode(),
+        media_type=sniff.TELEGRAM,
+        captured_at=datetime(2026, 9, 15, tzinfo=UTC),
+    )
+    [document] = telegram.documents(capture)
+    assert document.locator == "message/2"
+    assert document.text == "Обстрел села Тиха Вода: двое погибших."
+    assert [(r.reason, r.text) for r in document.removed] == [
+        ("promo", "Подписывайтесь на @kanal 👈")
+    ]

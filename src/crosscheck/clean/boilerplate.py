@@ -101,6 +101,12 @@ _PROMO = re.compile(
     _FLAGS,
 )
 
+_AD_LABEL = re.compile(
+    r"(?:#?реклама|#?advertisement|#?sponsored|#ad|на правах рекламы|партнерский материал"
+    r"|партнерський матеріал)\b",
+    re.IGNORECASE,
+)
+
 # A row of widget labels: share buttons, footer links, menu words.
 _WIDGET = re.compile(
     r"share(?: on \w+)?|tweet|e-?mail|print|copy(?: link)?|facebook|twitter|x|telegram"
@@ -131,6 +137,12 @@ def is_boilerplate(line: str) -> str | None:
     if _PROMO.fullmatch(text):
         return "promo"
     return None
+
+
+def is_advertisement(text: str) -> bool:
+    """True when a post opens with an advertising label ("Реклама.", "#реклама", "Sponsored"):
+    Russian law requires paid posts to carry one, and channels elsewhere follow the habit."""
+    return _AD_LABEL.match(text.lstrip()) is not None
 
 
 def split_trailing(line: str) -> tuple[str, str] | None:

@@ -74,6 +74,13 @@ _MONTH = re.compile(
     r"|\b(?:январ|феврал|март|апрел|ма[йя]\b|июн|июл|август|сентябр|октябр|ноябр|декабр)"
     r"|\b(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)"
 )
+_MONTH_WORD = re.compile(  # whole words only: a month's name in any of its usual forms
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"|(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяе]|ма[йяе]|марта?|августа?"
+    r"|(?:січ|берез|квіт|трав|черв|лип|серп|верес|жовт|груд)(?:ень|ня|ні)|лют(?:ий|ого|ому)"
+    r"|листопада?"
+)
 _NUMERIC = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _BARE_UNIT = re.compile(r"^([^\W\d_]+) (тому|назад)$")
@@ -152,6 +159,13 @@ def relative(phrase: str, base: datetime) -> Published | None:
 
 
 @lru_cache(maxsize=64)
+def is_calendar_phrase(text: str) -> bool:
+    """True when every word of ``text`` is a month name or a number ("October", "Oct. 23",
+    "23 жовтня 2026"): such a phrase is a date fragment, never a name."""
+    words = re.findall(r"\w+", text.lower())
+    return bool(words) and all(w.isdigit() or _MONTH_WORD.fullmatch(w) for w in words)
+
+
 def _parser(base: datetime) -> DateDataParser:
     """One parser per capture time: RELATIVE_BASE is fixed at construction, which costs
     microseconds (the language data is loaded once per process and shared)."""

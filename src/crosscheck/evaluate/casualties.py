@@ -86,14 +86,14 @@ def figure(count: Count | None) -> int | None:
 
 def load_gvdb(path: Path) -> list[ShootingArticle]:
     """``test.tsv``: ``Article id, Article url, Article title, Full text, Json, Worker``."""
-    return [_shooting(row, path) for row in tsv_rows(path)]
+    return [_shooting(row, path) for row in tsv_rows(path, ["Article id", "Full text", "Json"])]
 
 
 def _shooting(row: dict[str, str], path: Path) -> ShootingArticle:
-    where = f"{path} (article {row.get('Article id')})"
+    where = f"{path} (article {row['Article id']})"
     try:
         annotation = json.loads(row["Json"])
-    except (KeyError, json.JSONDecodeError) as error:
+    except json.JSONDecodeError as error:
         raise GoldError(where, f"no readable Json column ({error})") from error
     outcomes = [_outcomes(victim, where) for victim in _victims(annotation, where)]
     injured = sum(bool(o & {"injured", "hospitalized"}) and "killed" not in o for o in outcomes)
@@ -143,17 +143,18 @@ _REPORT = re.compile(
 
 
 def load_ucdp(path: Path) -> list[DeathEvent]:
-    return [_event(row, path) for row in tsv_rows(path, delimiter=",")]
+    columns = ["id", "number_of_sources", "source_article", "low", "best", "high"]
+    return [_event(row, path) for row in tsv_rows(path, columns, delimiter=",")]
 
 
 def _event(row: dict[str, str], path: Path) -> DeathEvent:
-    where = f"{path} (event {row.get('id')})"
-    headlines = tuple(m["headline"] for m in _REPORT.finditer(row.get("source_article", "")))
-    if str(len(headlines)) != row.get("number_of_sources"):
+    where = f"{path} (event {row['id']})"
+    headlines = tuple(m["headline"] for m in _REPORT.finditer(row["source_article"]))
+    if str(len(headlines)) != row["number_of_sources"]:
         raise GoldError(
             where, f"{len(headlines)} reports in source_article, expected number_of_sources"
         )
-    low, best, high = (integer(row.get(name, ""), where) for name in ("low", "best", "high"))
+    low, best, high = (integer(row[name], where) for name in ("low", "best", "high"))
     return DeathEvent(event_id=row["id"], headlines=headlines, low=low, best=best, high=high)
 
 

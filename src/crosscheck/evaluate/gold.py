@@ -67,11 +67,15 @@ def read_text(path: Path) -> str:
         raise GoldError(path, f"is not UTF-8 (byte {error.start})") from error
 
 
-def tsv_rows(path: Path, *, delimiter: str = "\t") -> Iterator[dict[str, str]]:
-    """Rows of a delimited file with a header line, each checked to have every column."""
+def tsv_rows(
+    path: Path, columns: Iterable[str], *, delimiter: str = "\t"
+) -> Iterator[dict[str, str]]:
+    """Rows of a delimited file whose header names ``columns``, each row checked to be whole."""
     csv.field_size_limit(1 << 26)  # GVDB keeps whole articles and their JSON in one cell
     reader = csv.DictReader(read_text(path).splitlines(keepends=True), delimiter=delimiter)
     try:
+        if missing := sorted(set(columns) - set(reader.fieldnames or ())):
+            raise GoldError(path, f"the header lacks column {missing[0]!r}")
         for row in reader:
             if None in row.values() or None in row:
                 raise GoldError(path, f"line {reader.line_num} has the wrong number of columns")

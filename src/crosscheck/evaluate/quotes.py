@@ -112,12 +112,11 @@ def _polnear_quote(
 def load_adaq(root: Path) -> list[QuoteDocument]:
     """One document per sentence; a sentence with content tokens holds one quote (where a cue
     interrupts a quote, both parts are its content)."""
-    sentences = {
-        row["sentence_id"]: row["sentences"] for row in tsv_rows(root / "ru_sentences.tsv")
-    }
+    rows = tsv_rows(root / "ru_sentences.tsv", ["sentence_id", "sentences"])
+    sentences = {row["sentence_id"]: row["sentences"] for row in rows}
     tokens: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     path = root / "ru_tokens.tsv"
-    for row in tsv_rows(path):
+    for row in tsv_rows(path, ["text", "sentence_num", "index_of_token_sent", "tags"]):
         index = integer(row["index_of_token_sent"], path)
         tokens[row["sentence_num"]].append((index, row["text"], row["tags"]))
     if missing := sorted(tokens.keys() - sentences.keys()):
@@ -171,14 +170,13 @@ def score_quotes(documents: Sequence[QuoteDocument], predict: QuotePredictor) ->
 
 
 def _threshold_scores(threshold: float, matches: list[QuoteMatch]) -> list[Score]:
-    tp, fp, fn = (sum(getattr(m, name) for m in matches) for name in ("tp", "fp", "fn"))
-    speakers = sum(m.speaker_matches for m in matches)
-    result = prf(tp, fp, fn)
+    tp, fn = sum(m.tp for m in matches), sum(m.fn for m in matches)
+    result = prf(tp, sum(m.fp for m in matches), fn)
     figures = {"precision": result.precision, "recall": result.recall, "f1": result.f1}
     rows = [
         Score(metric=f"{name}@{threshold}", score=v, items=tp + fn) for name, v in figures.items()
     ]
-    accuracy = speakers / tp if tp else 0.0
+    accuracy = sum(m.speaker_matches for m in matches) / tp if tp else 0.0
     return [*rows, Score(metric=f"speaker_accuracy@{threshold}", score=accuracy, items=tp)]
 
 

@@ -16,16 +16,21 @@ continue the number read so far, so "five twenty" stays two numbers and the call
 
 Digits enter through `Reader.digits` and may be followed by MULT/SCALE words only ("3 тысячи",
 "1,5 тыс."); a decimal needs one, since "2.5" alone is not a count of anything.
+
+`tokenize` splits a text into digit runs (with thousands separators: "1,200", "1 204" with a
+space, no-break or thin space), words (with apostrophes: "п'ять") and single symbols, keeping
+offsets; `read_number` reads the longest number that starts at a token.
 """
 
 from __future__ import annotations
 
-import copy
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
 
-__all__ = ["Kind", "Numeral", "Reader", "normalize"]
+__all__ = ["Kind", "Number", "Numeral", "Reader", "Token", "normalize", "read_number", "tokenize"]
 
 # Typographic apostrophes (п’ять, пʼять) and dashes are folded so one table entry serves all.
 _FOLD = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ё": "е", "–": "-", "—": "-",
@@ -79,14 +84,12 @@ class Reader:
         return True
 
     def push(self, numeral: Numeral) -> bool:
+        """Take the next word, or refuse it and change nothing."""
         accepted = _STEPS[numeral.kind](self, numeral)
         if accepted:
             self.words += 1
             self.last = numeral.kind
         return accepted
-
-    def accepts(self, numeral: Numeral) -> bool:
-        return copy.copy(self).push(numeral)
 
     def value(self) -> int | None:
         whole = self.total + self.group
@@ -151,3 +154,131 @@ def _article(reader: Reader, numeral: Numeral) -> bool:
 
 _STEPS = {Kind.ADD: _add, Kind.MULT: _mult, Kind.SCALE: _scale, Kind.HALF: _half,
           Kind.ARTICLE: _article}  # fmt: skip
+
+
+# Thousands groups must be three digits and share one separator, so "1,5" is a decimal and
+# "2022 5" two numbers. Digit runs longer than 15 are identifiers, never counts.
+_TOKEN = re.compile(
+    r"(?P<num>\d{1,3}(?P<sep>[,.\u00a0\u2009\u202f ])\d{3}(?:(?P=sep)\d{3})*(?!\d)"
+    r"|\d+(?:[.,]\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*)"
+    r"|(?P<sym>\S)"
+)
+_LONGEST_DIGITS = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, a digit run or one symbol. ``value`` is set for digit runs that are numbers;
+    ``grouped`` when they were written with thousands separators (never a year)."""
+
+    kind: str  # "num", "word" or "sym"
+    text: str
+    norm: str
+    start: int
+    end: int
+    value: Fraction | None = None
+    grouped: bool = False
+
+
+def tokenize(text: str, skip: list[tuple[int, int]]) -> list[Token]:
+    """Tokens of ``text``; each ``skip`` range becomes one opaque symbol, so nothing reads
+    through a date or a phone number that was already taken out."""
+    tokens = [Token("sym", text[a:b], "\x00", a, b) for a, b in skip]
+    for match in _TOKEN.finditer(text):
+        if not any(a < match.end() and match.start() < b for a, b in skip):
+            tokens.append(_token(match))
+    return sorted(tokens, key=lambda token: token.start)
+
+
+def _token(match: re.Match[str]) -> Token:
+    kind = match.lastgroup if match.lastgroup != "sep" else "num"
+    text, start, end = match.group(), match.start(), match.end()
+    if kind != "num":
+        return Token(kind or "sym", text, normalize(text), start, end)
+    sep = match.group("sep")
+    return Token("num", text, text, start, end, _digits(text, sep), grouped=sep is not None)
+
+
+def _digits(text: str, sep: str | None) -> Fraction | None:
+    whole, _, fraction = (text.replace(sep, "") if sep else text.replace(",", ".")).partition(".")
+    if len(whole) + len(fraction) > _LONGEST_DIGITS:
+        return None
+    return int(whole) + (Fraction(int(fraction), 10 ** len(fraction)) if fraction else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number read from tokens ``first..last`` (inclusive). ``unit`` is the multiplier it
+    ended on ("тысяч" in "30 тысяч": 1000), so "20-30 тысяч" can scale its low end."""
+
+    value: int
+    unit: int
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    numerals: Mapping[str, Numeral]
+    and_words: frozenset[str]
+
+
+def read_number(
+    tokens: list[Token], start: int, words: Mapping[str, Numeral], and_words: frozenset[str],
+    *, after_modifier: bool = False,
+) -> Number | None:  # fmt: skip
+    """The longest number starting at ``tokens[start]``, or None.
+
+    A vague-capable word ("сотни") starts a number only after a modifier ("более сотни");
+    a MULT/SCALE word starts one only if it may stand alone ("тысяча", not "thousand").
+    """
+    reader, best, k = Reader(), None, start
+    table = _Words(words, and_words)
+    while k < len(tokens):
+        step = _step(tokens, k, table, reader, after_modifier)
+        if step is None:
+            break
+        k = step
+        value = reader.value()
+        if value is not None:
+            best = Number(value, reader.unit, start, k)
+        k += 1
+    return best
+
+
+def _step(
+    tokens: list[Token], k: int, table: _Words, reader: Reader, after_modifier: bool
+) -> int | None:
+    """Feed token ``k`` (and, for "and"/an inner hyphen, the numeral after it) to ``reader``;
+    the index of the last token taken, or None to stop."""
+    token = tokens[k]
+    if token.kind == "num":
+        return k if token.value is not None and reader.digits(token.value) else None
+    glue = token.norm in table.and_words and reader.may_take_and()
+    if reader.words and (glue or _inner_hyphen(tokens, k)):
+        after = _numeral(tokens, k + 1, table)
+        return k + 1 if after is not None and reader.push(after) else None
+    numeral = _numeral(tokens, k, table)
+    if numeral is None or (not reader.words and not _may_start(numeral, after_modifier)):
+        return None
+    return k if reader.push(numeral) else None
+
+
+def _numeral(tokens: list[Token], k: int, table: _Words) -> Numeral | None:
+    if k >= len(tokens) or tokens[k].kind != "word":
+        return None
+    return table.numerals.get(tokens[k].norm)
+
+
+def _may_start(numeral: Numeral, after_modifier: bool) -> bool:
+    if numeral.vague is not None and not after_modifier:
+        return False
+    return numeral.alone or numeral.kind not in (Kind.MULT, Kind.SCALE)
+
+
+def _inner_hyphen(tokens: list[Token], k: int) -> bool:
+    """A hyphen inside a word ("twenty-three"), not a dash between two numbers ("5 - 6")."""
+    if tokens[k].norm != "-" or k == 0 or k + 1 >= len(tokens):
+        return False
+    return tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start

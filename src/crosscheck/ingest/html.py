@@ -114,10 +114,18 @@ def document_from_html(
         published=page.published or _htmldate(extracted.date, dateline),
         source=page.site_name or page.named(extracted.sitename) or page.title_suffix(title),
         url=page.url,
-        author=page.author or _clean(extracted.author) or None,
+        author=page.author or _byline_author(extracted.author),
         removed=tuple(_removed(_visible_lines(tree), body, title, dropped)),
         extractors=(NAME, normalize.NAME, dates.NAME),
     )
+
+
+def _byline_author(value: str | None) -> str | None:
+    """trafilatura's author read from a visible byline, without the date fragments it can
+    take along ("By Staff Writer | October 23, 2026" gives "Staff Writer; October")."""
+    parts = [p for p in (_clean(part) for part in (value or "").split(";")) if p]
+    names = [p for p in parts if not dates.is_calendar_phrase(p)]
+    return "; ".join(names) or None
 
 
 class _Page:

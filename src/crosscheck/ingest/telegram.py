@@ -7,7 +7,8 @@ A single-chat export (``{"name", "type", "id", "messages": [...]}``) gives docum
 A message's text is its ``text_entities`` joined (else ``text``: a string, or a list of strings
 and ``{type, text}`` pieces), Unicode-repaired and stripped. Service messages (joins, pins,
 calls), messages without text (bare media) and messages that are only promotional boilerplate
-("subscribe to the channel") give no document. The source is the chat's name; the author is the
+("subscribe to the channel") or labelled advertisements ("Реклама. ...") give no document;
+trailing promo lines of a news post are cut off and listed in ``removed``. The source is the chat's name; the author is the
 sender when it differs from the chat (group chats). A structure that is not a Telegram export
 (a message that is not an object, an id that is not a number, an unreadable date) is a
 ``CaptureError`` naming the message.
@@ -22,7 +23,7 @@ from typing import Any
 from crosscheck.clean import boilerplate, dates, normalize
 from crosscheck.errors import CaptureError
 from crosscheck.ingest import decode, sniff
-from crosscheck.model import Capture, Document, Published
+from crosscheck.model import Capture, Document, Published, Removed
 
 __all__ = ["NAME", "documents"]
 
@@ -88,8 +89,8 @@ def _document(
         return None  # service messages: joins, pins, calls, title changes
     ident = _id(message.get("id"), where, "message")
     about = f"{prefix}message/{ident}"
-    text = normalize.fix(_text(message, where, about)).strip()
-    if not text or boilerplate.is_boilerplate(text):
+    text, removed = _without_promo(normalize.fix(_text(message, where, about)).strip())
+    if not text or boilerplate.is_advertisement(text):
         return None
     name = _string(chat.get("name"))
     sender = _string(message.get("from"))
@@ -101,8 +102,22 @@ def _document(
         source=name,
         author=sender if sender != name else None,
         forwarded_from=_string(message.get("forwarded_from")),
+        removed=removed,
         extractors=(NAME, normalize.NAME, dates.NAME),
     )
+
+
+def _without_promo(text: str) -> tuple[str, tuple[Removed, ...]]:
+    """The post without its trailing boilerplate lines ("Подписывайтесь на @channel 👈"),
+    which are listed as removed; a post that is nothing but such lines leaves no text."""
+    lines = text.split("\n")
+    removed: list[Removed] = []
+    while lines and (not lines[-1].strip() or boilerplate.is_boilerplate(lines[-1])):
+        line = lines.pop()
+        reason = boilerplate.is_boilerplate(line)
+        if reason is not None:
+            removed.insert(0, Removed(text=line.strip(), reason=reason))
+    return "\n".join(lines).strip(), tuple(removed)
 
 
 def _id(value: object, where: str, what: str) -> int:

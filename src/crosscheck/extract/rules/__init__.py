@@ -9,13 +9,12 @@ expression matched against the text just before or just after a number.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from crosscheck.extract.numerals import Numeral
 
-__all__ = ["Lexicon", "lexicon"]
+__all__ = ["Lexicon", "language_key", "lexicon"]
 
 Words = tuple[str, ...]
 
@@ -43,45 +42,50 @@ class Lexicon:
 
 
 def _union(lexicons: list[Lexicon]) -> Lexicon:
-    def merged(name: str) -> dict[object, object]:
-        return {k: v for lex in lexicons for k, v in getattr(lex, name).items()}
+    first, *rest = lexicons
+    for other in rest:
+        first = Lexicon(
+            numerals={**first.numerals, **other.numerals},
+            vague={**first.vague, **other.vague},
+            modifiers={**first.modifiers, **other.modifiers},
+            postfix={**first.postfix, **other.postfix},
+            openers={**first.openers, **other.openers},
+            joins=first.joins | other.joins,
+            changes=first.changes | other.changes,
+            change_joins=first.change_joins | other.change_joins,
+            and_words=first.and_words | other.and_words,
+            of_words=first.of_words | other.of_words,
+            needs_of=first.needs_of | other.needs_of,
+            not_after={**first.not_after, **other.not_after},
+            year_preps=first.year_preps | other.year_preps,
+            ordinal=f"{first.ordinal}|{other.ordinal}",
+            left=_alternation(first.left, other.left),
+            right=_alternation(first.right, other.right),
+        )
+    return first
 
-    def joined(name: str) -> frozenset[str]:
-        return frozenset().union(*(getattr(lex, name) for lex in lexicons))
 
-    def alternation(name: str) -> dict[str, str]:
-        reasons = {reason for lex in lexicons for reason in getattr(lex, name)}
-        return {r: "|".join(f"(?:{getattr(lex, name)[r]})" for lex in lexicons
-                            if r in getattr(lex, name)) for r in reasons}  # fmt: skip
-
-    return Lexicon(
-        **{n: merged(n) for n in ("numerals", "vague", "modifiers", "postfix", "openers",
-                                  "not_after")},  # fmt: skip
-        **{n: joined(n) for n in ("joins", "changes", "change_joins", "and_words", "of_words",
-                                  "needs_of", "year_preps")},  # fmt: skip
-        ordinal="|".join(f"(?:{lex.ordinal})" for lex in lexicons),
-        left=alternation("left"),
-        right=alternation("right"),
-    )
+def _alternation(one: Mapping[str, str], two: Mapping[str, str]) -> dict[str, str]:
+    both = {**one, **two}
+    return {k: f"(?:{one[k]})|(?:{two[k]})" if k in one and k in two else v for k, v in both.items()}
 
 
-@functools.cache
-def lexicon(language: str | None) -> Lexicon:
-    """The tables for a language code ("en", "ru", "uk", "uk-UA"...).
+def language_key(language: str | None) -> str:
+    """"en" for English, "ru+uk" for Russian and Ukrainian, "all" for anything else.
 
     Russian and Ukrainian share one Cyrillic table: language identification often confuses
     them on short posts, and Ukrainian posts quote Russian. An unknown or missing language gets
     all three (the scripts differ, so the tables do not collide).
     """
+    code = (language or "").replace("_", "-").split("-")[0].lower()
+    return {"en": "en", "ru": "ru+uk", "uk": "ru+uk"}.get(code, "all")
+
+
+@functools.cache
+def lexicon(key: str) -> Lexicon:
+    """The tables for a `language_key`."""
     from crosscheck.extract.rules import counts_en, counts_ru, counts_uk
 
-    code = (language or "").replace("_", "-").split("-")[0].lower()
-    if code == "en":
-        return counts_en.LEXICON
-    if code in ("ru", "uk"):
-        return _union([counts_ru.LEXICON, counts_uk.LEXICON])
-    return _union([counts_en.LEXICON, counts_ru.LEXICON, counts_uk.LEXICON])
-
-
-def compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source, re.IGNORECASE)
+    tables = {"en": counts_en.LEXICON, "ru": counts_ru.LEXICON, "uk": counts_uk.LEXICON}
+    codes = list(tables) if key == "all" else key.split("+")
+    return _union([tables[code] for code in codes])
