@@ -6,7 +6,8 @@ timestamps), so a rerun without edits leaves ``git status`` clean. The sources l
 ``samples/captures/`` because ``crosscheck ingest samples/captures`` must read each page once,
 from inside its archive, not a second time as a loose file.
 
-Writes, under ``samples/captures/``: ``html/coastal-herald-tykhovoda.en.html.gz``, ``archives/eastern-ledger-crawl.warc.gz`` and
+Writes, under ``samples/captures/``: ``html/coastal-herald-tykhovoda.en.html.gz``,
+``archives/eastern-ledger-crawl.warc.gz`` and
 ``archives/civic-monitor-crawl.wacz``.
 """
 

@@ -16,7 +16,7 @@ WHEN = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 CLIP = (
     "Medic_s account_ _We had no tourniquets_\n\n3 days ago\n17\n\nSUBSCRIBE TO US!\n"
     "Sergeant Ivan Petrenko, a medic from the fictional town of Zorivka, said his unit ran out "
-    "of tourniquets during the assault. \"We had no tourniquets left after the first hour,\" "
+    'of tourniquets during the assault. "We had no tourniquets left after the first hour," '
     "he said in a video posted on Tuesday.\n\nLoading comments..."
 )
 

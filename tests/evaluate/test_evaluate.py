@@ -19,7 +19,7 @@ from crosscheck.model import Span
 @pytest.fixture
 def registry(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, object]]:
     """The registry with no predictors, after extractor modules (if any) registered theirs."""
-    find_predictor("")  # imports the extractor modules first, so they cannot overwrite ours
+    find_predictor("ner")  # imports its extractor modules first, so they cannot overwrite ours
     for name in list(PREDICTORS):
         monkeypatch.delitem(PREDICTORS, name)
     yield PREDICTORS  # type: ignore[misc]

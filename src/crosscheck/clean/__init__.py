@@ -19,6 +19,4 @@ __all__ = ["finish"]
 def finish(document: Document) -> Document:
     """Add the language (when not already known) and the stage names."""
     found = document.language or language.detect(document.text, title=document.title)
-    return replace(
-        document, language=found, extractors=(*document.extractors, language.NAME)
-    )
+    return replace(document, language=found, extractors=(*document.extractors, language.NAME))

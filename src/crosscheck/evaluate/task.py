@@ -1,13 +1,27 @@
 """A task: one gold set, its loader, its scorer and the crosscheck extractor it measures.
 
-Extractors register a predictor under a task family's name when they land::
+Extractors register a predictor under its name when they land::
 
     # crosscheck/extract/entities.py
     from crosscheck.evaluate.task import PREDICTORS
     PREDICTORS["ner"] = predict_entities        # a NerPredictor, see evaluate/ner.py
 
-and add their module to ``EXTRACTOR_MODULES`` so that ``evaluate`` imports it. A family with no
-predictor is reported as skipped: no number is ever shown that no extractor produced.
+and list their module under that name in ``EXTRACTOR_MODULES``, so that looking the name up
+imports it. Names and the protocol each predictor follows:
+
+==============  =====================================  ======================================
+name            protocol                               tasks
+==============  =====================================  ======================================
+``ner``         ``ner.NerPredictor``                   ner/*
+``quotes``      ``quotes.QuotePredictor``              quotes/*
+``casualties``  ``casualties.CasualtyPredictor``       casualties/*
+``geoparsing``  ``geoparsing.PlacePredictor``          geoparsing/*
+``clustering``  ``linking.DocumentClusterer``          linking/ecbplus
+``name_key``    ``linking.NameKey``                    linking/wikidata-names
+==============  =====================================  ======================================
+
+A name with no predictor is reported as skipped: no number is ever shown that no crosscheck
+extractor produced. (Article extraction needs no entry: it runs ``ingest.html`` itself.)
 """
 
 from __future__ import annotations
@@ -24,20 +38,19 @@ from crosscheck.evaluate.report import Row, Score
 
 __all__ = ["EXTRACTOR_MODULES", "NO_EXTRACTOR", "PREDICTORS", "Task", "find_predictor"]
 
-#: task family -> predictor; filled by extractor modules at import (see the module docstring)
+#: predictor name -> predictor; filled by extractor modules at import (see the module docstring)
 PREDICTORS: dict[str, Callable[..., Any]] = {}
 
-#: modules imported before predictors are looked up; a module not written yet is passed over
-EXTRACTOR_MODULES: tuple[str, ...] = (
-    "crosscheck.extract.entities",
-    "crosscheck.extract.quotes",
-    "crosscheck.extract.claims",
-    "crosscheck.extract.counts",
-    "crosscheck.extract.places",
-    "crosscheck.link.copies",
-    "crosscheck.link.people",
-    "crosscheck.link.incidents",
-)
+#: per predictor name, the modules that may register it; imported (where written) on lookup, so
+#: that a broken module breaks only the tasks it serves
+EXTRACTOR_MODULES: dict[str, tuple[str, ...]] = {
+    "ner": ("crosscheck.extract.entities",),
+    "quotes": ("crosscheck.extract.quotes",),
+    "casualties": ("crosscheck.extract.claims", "crosscheck.extract.counts"),
+    "geoparsing": ("crosscheck.extract.places", "crosscheck.link.places"),
+    "clustering": ("crosscheck.link.copies", "crosscheck.link.incidents"),
+    "name_key": ("crosscheck.link.people",),
+}
 
 NO_EXTRACTOR = "no crosscheck extractor yet"
 
@@ -47,7 +60,7 @@ P = TypeVar("P")
 
 def find_predictor(name: str) -> Callable[..., Any] | None:
     """The predictor registered under ``name``, importing the extractor modules that exist."""
-    for module in EXTRACTOR_MODULES:
+    for module in EXTRACTOR_MODULES.get(name, ()):
         if _exists(module):
             importlib.import_module(module)
     return PREDICTORS.get(name)

@@ -11,9 +11,10 @@ The cascade, first match wins:
 4. ZIP: a WACZ when it holds ``datapackage.json`` or ``archive/*.warc*``, else an error.
 5. Text: decoded with ``decode.decode_text`` (legacy encodings; binary data is an error).
 6. ``WEBVTT`` header: VTT. An SRT index line followed by a timing line: SRT.
-7. Text starting with ``{`` or ``[``: a Telegram Desktop export (one chat, or a full export with
-   ``chats.list``), or JSON Lines records with ``url`` and ``html`` or ``text``; invalid JSON and
-   JSON of another shape are errors that say which.
+7. JSON (text starting ``{"``, ``[{`` and the like, or any bracket that parses): a Telegram
+   Desktop export (one chat, or a full export with ``chats.list``), or JSON Lines records with
+   ``url`` and ``html`` or ``text``; invalid JSON and JSON of another shape are errors that say
+   which. A clip that only starts with a bracket ("[Video] ...") is text.
 8. HTML (a doctype, ``<html``, ``<head`` or ``<body`` first, or mostly markup), else plain text.
 
 Only ``CaptureError`` ever leaves ``sniff``, whatever the bytes.
@@ -68,6 +69,7 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header; an empty arc
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 _VTT = re.compile(r"\AWEBVTT(?:[ \t]|\r|\n|\Z)")
 _SRT = re.compile(r"\A\s*\d+[ \t]*\r?\n[ \t]*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}[ \t]*-->")
+_JSON_START = re.compile(r'\A\s*(?:\{\s*["}]|\[\s*[\[{"\]])')
 _HTML_START = re.compile(
     r"\A\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--[^>]{0,500}-->\s*)?"
     r"<(?:!doctype\s+html|html|head|body)[\s>]",
@@ -169,9 +171,23 @@ def _sniff_text(text: str, name: str) -> str:
         return VTT
     if _SRT.match(text):
         return SRT
-    if text.lstrip()[:1] in ("{", "["):
+    if _looks_like_json(text, name):
         return _sniff_json(text, name)
     return HTML if _is_html(text) else TEXT
+
+
+def _looks_like_json(text: str, name: str) -> bool:
+    """``{"``, ``[{`` and the like start JSON (broken JSON is then an error); a clip that
+    merely starts with a bracket ("[Video] ...", "{Update}") is JSON only if it parses."""
+    if text.lstrip()[:1] not in ("{", "["):
+        return False
+    if _JSON_START.match(text) or name.lower().endswith(_JSONL_SUFFIXES):
+        return True
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _sniff_json(text: str, name: str) -> str:

@@ -6,12 +6,12 @@ A single-chat export (``{"name", "type", "id", "messages": [...]}``) gives docum
 
 A message's text is its ``text_entities`` joined (else ``text``: a string, or a list of strings
 and ``{type, text}`` pieces), Unicode-repaired and stripped. Service messages (joins, pins,
-calls), messages without text (bare media) and messages that are only promotional boilerplate
-("subscribe to the channel") or labelled advertisements ("Реклама. ...") give no document;
-trailing promo lines of a news post are cut off and listed in ``removed``. The source is the chat's name; the author is the
-sender when it differs from the chat (group chats). A structure that is not a Telegram export
-(a message that is not an object, an id that is not a number, an unreadable date) is a
-``CaptureError`` naming the message.
+calls), messages without text (bare media), messages that are only promotional boilerplate
+("subscribe to the channel") and labelled advertisements ("Реклама. ...") give no document;
+trailing promo lines of a news post are cut off and listed in ``removed``. The source is the
+chat's name; the author is the sender when it differs from the chat (group chats). A structure
+that is not a Telegram export (a message that is not an object, an id that is not a number, an
+unreadable date) is a ``CaptureError`` naming the message.
 """
 
 from __future__ import annotations
