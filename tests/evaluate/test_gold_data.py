@@ -4,12 +4,19 @@ the article-extraction floors in ``eval_baseline.json``: the ratchet, run by the
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from crosscheck.evaluate import TASKS, evaluate, floors
-from crosscheck.evaluate.ner import NerDocument
+from crosscheck.evaluate.casualties import Casualties, score_gvdb
+from crosscheck.evaluate.geoparsing import score_places
+from crosscheck.evaluate.linking import score_clusters
+from crosscheck.evaluate.ner import NerDocument, score_entities
+from crosscheck.evaluate.quotes import score_quotes
+from crosscheck.model import Count
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,3 +65,58 @@ def test_article_extraction_holds_its_floors(data: Path) -> None:
     if report.rows[0].score is None:
         pytest.skip(report.rows[0].note)
     assert floors.check(report, floors.load(ROOT / "eval_baseline.json")) == []
+
+
+def loaded(data: Path, name: str) -> list[Any]:
+    task = next(t for t in TASKS if t.name == name)
+    if not (data / task.path).exists():
+        pytest.skip(f"{name} is absent")
+    return list(task.load(data / task.path))
+
+
+def oracle(items: list[Any], answer: Callable[[Any], Any]) -> Callable[[str, str], Any]:
+    """A predictor that returns the gold itself: loader and scorer must then agree on 1.0."""
+    by_text = {item.text: answer(item) for item in items}
+    return lambda text, language: by_text[text]
+
+
+@pytest.mark.parametrize(
+    "name", ["ner/conllpp", "ner/factrueval-2016", "ner/ner-uk-2.0", "ner/nerel-1.1"]
+)
+def test_gold_as_prediction_scores_one_ner(data: Path, name: str) -> None:
+    documents = loaded(data, name)
+    rows = score_entities(documents, oracle(documents, lambda d: list(d.entities)))
+    assert {row.metric: row.score for row in rows}["micro.f1"] == 1.0
+
+
+@pytest.mark.parametrize("name", ["quotes/polnear", "quotes/ru-adaq"])
+def test_gold_as_prediction_scores_one_quotes(data: Path, name: str) -> None:
+    documents = loaded(data, name)
+    rows = score_quotes(documents, oracle(documents, lambda d: list(d.quotes)))
+    assert all(row.score == 1.0 for row in rows)
+
+
+def test_gold_as_prediction_scores_one_places(data: Path) -> None:
+    documents = loaded(data, "geoparsing/geowebnews")
+    rows = score_places(documents, oracle(documents, lambda d: list(d.places)))
+    assert all(row.score == 1.0 for row in rows)
+
+
+def test_gold_as_prediction_scores_one_gvdb(data: Path) -> None:
+    articles = loaded(data, "casualties/gvdb")
+    answer = oracle(
+        articles, lambda a: Casualties(killed=Count(best=a.killed), injured=Count(best=a.injured))
+    )
+    assert all(row.score == 1.0 for row in score_gvdb(articles, answer))
+
+
+def test_gold_as_prediction_scores_one_ecbplus(data: Path) -> None:
+    documents = loaded(data, "linking/ecbplus")
+    subtopics: dict[str, set[str]] = {}
+    for document in documents:
+        subtopics.setdefault(document.subtopic, set()).add(document.doc_id)
+    rows = {
+        r.metric: r.score for r in score_clusters(documents, lambda d: list(subtopics.values()))
+    }
+    assert rows["subtopic.bcubed_f1"] == rows["subtopic.conll_f1"] == 1.0
+    assert rows["topic.bcubed_f1"] < 1.0  # each topic holds two events

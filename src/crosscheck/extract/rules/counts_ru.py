@@ -20,7 +20,7 @@ def _soft(value: int, stem: str, slot: int) -> dict[str, Numeral]:
     return _forms(value, f"{stem}ь {stem}и {stem}ью", slot)
 
 
-def _noun(value: int, kind: Kind, singular: str, plural: str, vague: str) -> dict[str, Numeral]:
+def _noun(value: int, kind: Kind, singular: str, plural: str, vague: str | None) -> dict[str, Numeral]:
     """десяток/сотня/тысяча: singular forms may stand alone ("более сотни" = over a hundred);
     plural forms alone are the vague word ("сотни людей" = hundreds of people)."""
     return {
@@ -82,9 +82,9 @@ NUMERALS: dict[str, Numeral] = {
             "тысяч тысячам тысячами тысячах", "thousands"),  # fmt: skip
     "тысячи": Numeral(1000, Kind.SCALE, vague="thousands"),
     **_noun(10**6, Kind.SCALE, "миллион миллиона миллиону миллионом миллионе млн",
-            "миллионы миллионов миллионам миллионами миллионах", ""),  # fmt: skip
+            "миллионы миллионов миллионам миллионами миллионах", None),  # fmt: skip
     **_noun(10**9, Kind.SCALE, "миллиард миллиарда миллиарду миллиардом миллиарде млрд",
-            "миллиарды миллиардов миллиардам миллиардами миллиардах", ""),  # fmt: skip
+            "миллиарды миллиардов миллиардам миллиардами миллиардах", None),  # fmt: skip
 }
 
 VAGUE = {

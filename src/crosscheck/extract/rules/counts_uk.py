@@ -22,7 +22,7 @@ def _soft(value: int, stem: str, slot: int, nominative: str = "ь") -> dict[str,
     return _forms(value, " ".join(stem + end for end in ends), slot)
 
 
-def _noun(value: int, kind: Kind, singular: str, plural: str, vague: str) -> dict[str, Numeral]:
+def _noun(value: int, kind: Kind, singular: str, plural: str, vague: str | None) -> dict[str, Numeral]:
     """Singular forms stand alone ("понад сотню"); plural forms alone are the vague word."""
     return {
         **{w: Numeral(value, kind) for w in singular.split()},
@@ -79,9 +79,9 @@ NUMERALS: dict[str, Numeral] = {
             "thousands"),  # fmt: skip
     "тисячі": Numeral(1000, Kind.SCALE, vague="thousands"),
     **_noun(10**6, Kind.SCALE, "мільйон мільйона мільйону мільйоном мільйоні млн",
-            "мільйони мільйонів мільйонам мільйонами мільйонах", ""),  # fmt: skip
+            "мільйони мільйонів мільйонам мільйонами мільйонах", None),  # fmt: skip
     **_noun(10**9, Kind.SCALE, "мільярд мільярда мільярду мільярдом мільярді млрд",
-            "мільярди мільярдів мільярдам мільярдами мільярдах", ""),  # fmt: skip
+            "мільярди мільярдів мільярдам мільярдами мільярдах", None),  # fmt: skip
 }
 
 VAGUE = {
