@@ -105,3 +105,23 @@ def test_module_runs_as_a_process(clip: Path, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr.decode()
     assert b"1 captures" in done.stderr
+
+
+def test_evaluate_prints_a_table_and_checks_floors(
+    runner: CliRunner, shared: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "eval.json"
+    result = runner.invoke(
+        app,
+        ["evaluate", "--data", str(shared / "data"), "--task", "article-extraction",
+         "--json", str(out), "--check-floors"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
+    assert {row["metric"] for row in rows} >= {"precision", "recall", "f1"}
+
+
+def test_evaluate_missing_folder_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", "--data", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert "does not exist" in result.output

@@ -34,7 +34,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # a one-line error stays one line
 out = Console(soft_wrap=True)
 
 T = TypeVar("T")
@@ -171,6 +171,67 @@ def rebuild(db: DbOption = None, data_dir: DataDirOption = None) -> None:
     raise typer.Exit(0 if report.ok else 1)
 
 
+@app.command()
+def evaluate(
+    data: Annotated[
+        Path, typer.Option("--data", help="Gold data folder laid out like ../shared/data.")
+    ] = Path("../shared/data"),
+    task: Annotated[
+        list[str] | None,
+        typer.Option("--task", help="A task or family (repeatable), e.g. article-extraction, ner."),
+    ] = None,
+    json_file: Annotated[
+        Path | None, typer.Option("--json", help="Also write the rows as JSON to this file.")
+    ] = None,
+    check_floors: Annotated[
+        bool,
+        typer.Option(
+            "--check-floors",
+            help="Fail when a score on a present set is below its floor in eval_baseline.json.",
+        ),
+    ] = False,
+    raise_floors: Annotated[
+        bool,
+        typer.Option(
+            "--raise-floors",
+            help="Write better scores back to eval_baseline.json (floors only rise).",
+        ),
+    ] = False,
+    allow_regression: Annotated[
+        bool,
+        typer.Option(
+            "--allow-regression",
+            help="With --raise-floors: re-pin floors to the measured scores, even lower ones.",
+        ),
+    ] = False,
+    baseline: Annotated[Path, typer.Option("--baseline", help="The floors file.")] = Path(
+        "eval_baseline.json"
+    ),
+) -> None:
+    """Score extraction against gold data: per task the metric, the score and the items."""
+    from crosscheck.evaluate import evaluate as run_evaluation
+    from crosscheck.evaluate import floors
+
+    report = _guard(lambda: run_evaluation(data, tasks=task))
+    _print_evaluation(report)
+    if json_file is not None:
+        json_file.write_text(json.dumps(report.to_json(), indent=1) + "\n", encoding="utf-8")
+    pinned = _guard(lambda: floors.load(baseline))
+    if raise_floors:
+        floors.save(
+            baseline, floors.raise_floors(report, pinned, allow_regression=allow_regression)
+        )
+    regressions = floors.check(report, pinned) if check_floors else []
+    for regression in regressions:
+        err.print(
+            Text.assemble(
+                ("below floor ", "red"),
+                f"{regression.task} {regression.metric}: {regression.reason}",
+            )
+        )
+    raise typer.Exit(1 if regressions else 0)
+
+
 # -- helpers: option parsing, progress, printing ------------------------------------------
 
 
@@ -272,6 +333,14 @@ def _print_record(record: dict[str, Any]) -> None:
         out.print(Text(f"removed ({removed['reason']}): {removed['text']}", style="dim"))
     out.print()
     out.print(document["text"], highlight=False, markup=False)
+
+
+def _print_evaluation(report: Any) -> None:
+    table = Table("task", "metric", "score", "items", "note", title="crosscheck evaluate")
+    for row in report.rows:
+        score = "" if row.score is None else f"{row.score:.4f}"
+        table.add_row(row.task, row.metric, score, str(row.items), Text(row.note))
+    out.print(table)
 
 
 def _published_line(published: dict[str, Any] | None) -> str | None:

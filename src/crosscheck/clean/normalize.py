@@ -27,6 +27,8 @@ _CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
+_ASCII_TO_FIX = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # controls and \r: ftfy's work
+
 _MATCHING = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
@@ -43,6 +45,8 @@ def fix(text: str) -> str:
     # Invisible characters and odd spaces go first: left in, they can hide mojibake from ftfy,
     # and a second pass would then change the text again.
     # ftfy's repair can itself produce them (mojibake of a no-break space), hence the second.
+    if text.isascii() and not _ASCII_TO_FIX.search(text):
+        return text  # nothing ftfy would change: no mojibake, odd spaces or line breaks in ASCII
     text = ftfy.fix_text(_plain(text), _CONFIG)
     return _plain(text)
 

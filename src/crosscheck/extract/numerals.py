@@ -4,15 +4,15 @@ The word tables live in ``extract/rules/counts_<lang>.py``; this module only kno
 kind of numeral fills. A `Reader` takes words left to right and refuses a word that cannot
 continue the number read so far, so "five twenty" stays two numbers and the caller stops there.
 
-| kind     | examples                                   | effect                                    |
-|----------|--------------------------------------------|-------------------------------------------|
-| ADD      | three, twenty, двухсот, п'ятеро, обоих     | adds to the group; slots must fall:       |
-|          |                                            | hundreds 3 > tens and teens 2 > units 1   |
-| MULT     | hundred, dozen, десяток, сотня             | multiplies a group of 1..99               |
-| SCALE    | thousand, тысячи, мільйонів                | closes the group into the total; scales   |
-|          |                                            | must fall ("тысяча миллионов" is refused) |
-| HALF     | полтора, півтори, half (value = halves)    | 3/2 or 1/2; needs a MULT or SCALE next    |
-| ARTICLE  | a, an                                      | 1; needs a MULT or SCALE next             |
+| kind    | examples                               | effect                                     |
+|---------|----------------------------------------|--------------------------------------------|
+| ADD     | three, twenty, двухсот, п'ятеро, обоих | adds to the group; slots must fall:        |
+|         |                                        | hundreds 3 > tens and teens 2 > units 1    |
+| MULT    | hundred, dozen, десяток, сотня         | multiplies a group of 1..99                |
+| SCALE   | thousand, тысячи, мільйонів            | closes the group into the total; scales    |
+|         |                                        | must fall ("тысяча миллионов" is refused)  |
+| HALF    | полтора, півтори, half (in halves)     | 3/2 or 1/2; needs a MULT or SCALE next     |
+| ARTICLE | a, an                                  | 1; needs a MULT or SCALE next              |
 
 Digits enter through `Reader.digits` and may be followed by MULT/SCALE words only ("3 тысячи",
 "1,5 тыс."); a decimal needs one, since "2.5" alone is not a count of anything.
@@ -204,7 +204,7 @@ def _digits(text: str, sep: str | None) -> Fraction | None:
     whole, _, fraction = (text.replace(sep, "") if sep else text.replace(",", ".")).partition(".")
     if len(whole) + len(fraction) > _LONGEST_DIGITS:
         return None
-    return int(whole) + (Fraction(int(fraction), 10 ** len(fraction)) if fraction else 0)
+    return Fraction(int(whole)) + (Fraction(int(fraction), 10 ** len(fraction)) if fraction else 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 
 from charset_normalizer import from_bytes
@@ -14,6 +15,9 @@ GZIP_MAGIC = b"\x1f\x8b"
 
 # Encodings tried when bytes are not UTF-8: the ones our users' captures come in.
 _LEGACY = ["cp1251", "koi8_r", "koi8_u", "cp1252", "iso8859_5", "utf_16"]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls other than \t \n \f \r
 
 
 def gunzip(content: bytes, *, where: str, max_bytes: int) -> bytes:
@@ -69,5 +73,5 @@ def looks_binary(text: str) -> bool:
     """True when decoded text is mostly control characters (junk that happened to decode)."""
     if not text:
         return False
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROL.findall(text))
     return "\x00" in text or controls / len(text) > 0.05

@@ -67,11 +67,13 @@ def _union(lexicons: list[Lexicon]) -> Lexicon:
 
 def _alternation(one: Mapping[str, str], two: Mapping[str, str]) -> dict[str, str]:
     both = {**one, **two}
-    return {k: f"(?:{one[k]})|(?:{two[k]})" if k in one and k in two else v for k, v in both.items()}
+    return {
+        k: f"(?:{one[k]})|(?:{two[k]})" if k in one and k in two else v for k, v in both.items()
+    }
 
 
 def language_key(language: str | None) -> str:
-    """"en" for English, "ru+uk" for Russian and Ukrainian, "all" for anything else.
+    """ "en" for English, "ru+uk" for Russian and Ukrainian, "all" for anything else.
 
     Russian and Ukrainian share one Cyrillic table: language identification often confuses
     them on short posts, and Ukrainian posts quote Russian. An unknown or missing language gets

@@ -4,11 +4,22 @@ number something other than a count (a year, a price, a calibre)."""
 from __future__ import annotations
 
 from crosscheck.extract.numerals import Kind, Numeral
-from crosscheck.extract.rules import Lexicon
+from crosscheck.extract.rules import Lexicon, Words
 
-_UNITS = "zero one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 NUMERALS: dict[str, Numeral] = {
     **{word: Numeral(value) for value, word in enumerate(_UNITS)},
@@ -31,7 +42,7 @@ NUMERALS: dict[str, Numeral] = {
     "millions": Numeral(10**6, Kind.SCALE, alone=False),
 }
 
-VAGUE = {
+VAGUE: dict[Words, str] = {
     ("several",): "several",
     ("multiple",): "several",
     ("many",): "many",
@@ -42,29 +53,77 @@ VAGUE = {
     ("a", "couple"): "couple",
 }
 
-MODIFIERS = {
+MODIFIERS: dict[Words, str] = {
     **dict.fromkeys(
-        [("more", "than"), ("over",), ("above",), ("in", "excess", "of"), ("upwards", "of"),
-         ("greater", "than"), (">",)], "more_than"),  # fmt: skip
+        [
+            ("more", "than"),
+            ("over",),
+            ("above",),
+            ("in", "excess", "of"),
+            ("upwards", "of"),
+            ("greater", "than"),
+            (">",),
+        ],
+        "more_than",
+    ),  # fmt: skip
     **dict.fromkeys(
-        [("at", "least"), ("no", "fewer", "than"), ("no", "less", "than"),
-         ("not", "less", "than"), ("not", "fewer", "than"), ("a", "minimum", "of"), ("≥",),
-         (">", "=")], "at_least"),  # fmt: skip
+        [
+            ("at", "least"),
+            ("no", "fewer", "than"),
+            ("no", "less", "than"),
+            ("not", "less", "than"),
+            ("not", "fewer", "than"),
+            ("a", "minimum", "of"),
+            ("≥",),
+            (">", "="),
+        ],
+        "at_least",
+    ),  # fmt: skip
     **dict.fromkeys(
-        [("at", "most"), ("no", "more", "than"), ("not", "more", "than"),
-         ("a", "maximum", "of"), ("≤",), ("<", "=")], "at_most"),  # fmt: skip
+        [
+            ("at", "most"),
+            ("no", "more", "than"),
+            ("not", "more", "than"),
+            ("a", "maximum", "of"),
+            ("≤",),
+            ("<", "="),
+        ],
+        "at_most",
+    ),  # fmt: skip
     **dict.fromkeys([("less", "than"), ("fewer", "than"), ("<",)], "less_than"),
     **dict.fromkeys([("up", "to"), ("as", "many", "as")], "up_to"),
     **dict.fromkeys(
-        [("about",), ("around",), ("roughly",), ("some",), ("approximately",), ("approx",),
-         ("approx", "."), ("circa",), ("ca", "."), ("an", "estimated"), ("estimated",),
-         ("~",), ("≈",)], "about"),  # fmt: skip
+        [
+            ("about",),
+            ("around",),
+            ("roughly",),
+            ("some",),
+            ("approximately",),
+            ("approx",),
+            ("approx", "."),
+            ("circa",),
+            ("ca", "."),
+            ("an", "estimated"),
+            ("estimated",),
+            ("~",),
+            ("≈",),
+        ],
+        "about",
+    ),  # fmt: skip
     **dict.fromkeys(
-        [("nearly",), ("almost",), ("close", "to"), ("just", "under"), ("just", "short", "of"),
-         ("just", "shy", "of")], "nearly"),  # fmt: skip
+        [
+            ("nearly",),
+            ("almost",),
+            ("close", "to"),
+            ("just", "under"),
+            ("just", "short", "of"),
+            ("just", "shy", "of"),
+        ],
+        "nearly",
+    ),  # fmt: skip
 }
 
-POSTFIX = {
+POSTFIX: dict[Words, str] = {
     ("or", "more"): "at_least",
     ("and", "more"): "at_least",
     ("+",): "at_least",
@@ -94,10 +153,12 @@ LEXICON = Lexicon(
     of_words=frozenset({"of"}),
     needs_of=frozenset({"scores", "tens"}),
     not_after={
-        "one": frozenset("no the this that every any each which such".split()),
-        "many": frozenset("how so too as not".split()),
+        "one": frozenset(["no", "the", "this", "that", "every", "any", "each", "which", "such"]),
+        "many": frozenset(["how", "so", "too", "as", "not"]),
     },
-    year_preps=frozenset("in since during until till by before after of the from".split()),
+    year_preps=frozenset(
+        ["in", "since", "during", "until", "till", "by", "before", "after", "of", "the", "from"]
+    ),
     ordinal=r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
     r"|twelfth|\w+teenth|\w+tieth|hundredth|thousandth|millionth",
     left={

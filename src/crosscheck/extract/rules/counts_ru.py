@@ -8,7 +8,7 @@ its own it is far more often "family" (accusative) than "seven" (instrumental).
 from __future__ import annotations
 
 from crosscheck.extract.numerals import Kind, Numeral
-from crosscheck.extract.rules import Lexicon
+from crosscheck.extract.rules import Lexicon, Words
 
 
 def _forms(value: int, words: str, slot: int = 1) -> dict[str, Numeral]:
@@ -20,7 +20,9 @@ def _soft(value: int, stem: str, slot: int) -> dict[str, Numeral]:
     return _forms(value, f"{stem}ь {stem}и {stem}ью", slot)
 
 
-def _noun(value: int, kind: Kind, singular: str, plural: str, vague: str | None) -> dict[str, Numeral]:
+def _noun(
+    value: int, kind: Kind, singular: str, plural: str, vague: str | None
+) -> dict[str, Numeral]:
     """десяток/сотня/тысяча: singular forms may stand alone ("более сотни" = over a hundred);
     plural forms alone are the vague word ("сотни людей" = hundreds of people)."""
     return {
@@ -34,9 +36,9 @@ _TEENS += "восемнадцат девятнадцат"
 _COLLECTIVE = "дво тро четвер пятер шестер семер восьмер девятер десятер"
 
 NUMERALS: dict[str, Numeral] = {
-    **_forms(0, "ноль нуль ноля нуля нолю нулю нолем нулем"),
+    **_forms(0, "ноль нуль ноля нуля нолю нулю нолем нулем ноле нуле"),
     **_forms(1, "один одна одно одного одной одному одним одном одну одною"),
-    **_forms(2, "два две двух двум двумя оба обе обоих обеих обоим обеим обоими обеими"),
+    **_forms(2, "два две двух двум двумя оба обе обоих обеих обоим обеим обоими обеими обоего"),
     **_forms(3, "три трех трем тремя"),
     **_forms(4, "четыре четырех четырем четырьмя"),
     **_soft(5, "пят", 1),
@@ -64,60 +66,119 @@ NUMERALS: dict[str, Numeral] = {
     **_forms(800, "восемьсот восьмисот восьмистам восемьюстами восьмьюстами восьмистах", 3),
     **_forms(900, "девятьсот девятисот девятистам девятьюстами девятистах", 3),
     # Collectives: двое, двоих, двоим, двоими ... десятеро.
-    **{f"{stem}{end}": Numeral(n) for n, stem in enumerate(_COLLECTIVE.split(), start=2)
-       for end in ("е" if n < 4 else "о", "их" if n < 4 else "ых", "им" if n < 4 else "ым",
-                   "ими" if n < 4 else "ыми")},  # fmt: skip
+    **{
+        f"{stem}{end}": Numeral(n)
+        for n, stem in enumerate(_COLLECTIVE.split(), start=2)
+        for end in (
+            "е" if n < 4 else "о",
+            "их" if n < 4 else "ых",
+            "им" if n < 4 else "ым",
+            "ими" if n < 4 else "ыми",
+        )
+    },  # fmt: skip
     "полтора": Numeral(3, Kind.HALF),
     "полторы": Numeral(3, Kind.HALF),
     "полутора": Numeral(3, Kind.HALF),
-    **_noun(10, Kind.MULT, "десяток десятка десятку десятком десятке",
-            "десятки десятков десяткам десятками десятках", "tens"),  # fmt: skip
+    **_noun(
+        10,
+        Kind.MULT,
+        "десяток десятка десятку десятком десятке",
+        "десятки десятков десяткам десятками десятках",
+        "tens",
+    ),  # fmt: skip
     **_noun(12, Kind.MULT, "дюжина дюжину дюжиной дюжине", "дюжины дюжин", "dozens"),
-    **_noun(100, Kind.MULT, "сотня сотню сотней сотне", "сотен сотням сотнями сотнях",
-            "hundreds"),  # fmt: skip
+    **_noun(
+        100, Kind.MULT, "сотня сотню сотней сотнею сотне", "сотен сотням сотнями сотнях", "hundreds"
+    ),  # fmt: skip
     # "сотни"/"тысячи" are both genitive singular and nominative plural: alone they are vague,
     # after a modifier ("более сотни") or a number ("три тысячи") they are a hundred/thousand.
     "сотни": Numeral(100, Kind.MULT, vague="hundreds"),
-    **_noun(1000, Kind.SCALE, "тысяча тысячу тысячей тысячею тысяче тыс",
-            "тысяч тысячам тысячами тысячах", "thousands"),  # fmt: skip
+    **_noun(
+        1000,
+        Kind.SCALE,
+        "тысяча тысячу тысячей тысячею тысячью тысяче тыс тыща тыщу тыщей тыще",
+        "тысяч тысячам тысячами тысячах тыщ тыщам тыщами тыщах",
+        "thousands",
+    ),  # fmt: skip
     "тысячи": Numeral(1000, Kind.SCALE, vague="thousands"),
-    **_noun(10**6, Kind.SCALE, "миллион миллиона миллиону миллионом миллионе млн",
-            "миллионы миллионов миллионам миллионами миллионах", None),  # fmt: skip
-    **_noun(10**9, Kind.SCALE, "миллиард миллиарда миллиарду миллиардом миллиарде млрд",
-            "миллиарды миллиардов миллиардам миллиардами миллиардах", None),  # fmt: skip
+    "тыщи": Numeral(1000, Kind.SCALE, vague="thousands"),
+    # "несколько сот": the genitive plural of сто, only ever after another word.
+    "сот": Numeral(100, Kind.MULT, alone=False),
+    **_noun(
+        10**6,
+        Kind.SCALE,
+        "миллион миллиона миллиону миллионом миллионе млн",
+        "миллионы миллионов миллионам миллионами миллионах",
+        None,
+    ),  # fmt: skip
+    **_noun(
+        10**9,
+        Kind.SCALE,
+        "миллиард миллиарда миллиарду миллиардом миллиарде млрд",
+        "миллиарды миллиардов миллиардам миллиардами миллиардах",
+        None,
+    ),  # fmt: skip
 }
 
-VAGUE = {
-    **{(w,): "few" for w in "несколько нескольких нескольким несколькими".split()},
-    **{(w,): "many" for w in "много многие многих многим многими множество".split()},
+VAGUE: dict[Words, str] = {
+    **{(w,): "few" for w in ["несколько", "нескольких", "нескольким", "несколькими"]},
+    **{(w,): "many" for w in ["много", "многие", "многих", "многим", "многими", "множество"]},
 }
 
-MODIFIERS = {
+MODIFIERS: dict[Words, str] = {
     **dict.fromkeys(
-        [("более",), ("больше",), ("свыше",), ("более", "чем"), ("больше", "чем")],
-        "more_than"),  # fmt: skip
+        [("более",), ("больше",), ("свыше",), ("более", "чем"), ("больше", "чем")], "more_than"
+    ),  # fmt: skip
     **dict.fromkeys(
-        [("не", "менее"), ("не", "меньше"), ("не", "менее", "чем"), ("не", "меньше", "чем"),
-         ("по", "меньшей", "мере"), ("по", "крайней", "мере"), ("как", "минимум"),
-         ("минимум",)], "at_least"),  # fmt: skip
+        [
+            ("не", "менее"),
+            ("не", "меньше"),
+            ("не", "менее", "чем"),
+            ("не", "меньше", "чем"),
+            ("по", "меньшей", "мере"),
+            ("по", "крайней", "мере"),
+            ("как", "минимум"),
+            ("минимум",),
+        ],
+        "at_least",
+    ),  # fmt: skip
     **dict.fromkeys(
-        [("не", "более"), ("не", "больше"), ("не", "более", "чем"), ("максимум",),
-         ("как", "максимум")], "at_most"),  # fmt: skip
-    **dict.fromkeys(
-        [("менее",), ("меньше",), ("менее", "чем"), ("меньше", "чем")], "less_than"),
+        [
+            ("не", "более"),
+            ("не", "больше"),
+            ("не", "более", "чем"),
+            ("максимум",),
+            ("как", "максимум"),
+        ],
+        "at_most",
+    ),  # fmt: skip
+    **dict.fromkeys([("менее",), ("меньше",), ("менее", "чем"), ("меньше", "чем")], "less_than"),
     **dict.fromkeys([("до",), ("вплоть", "до")], "up_to"),
     **dict.fromkeys(
-        [("около",), ("порядка",), ("примерно",), ("приблизительно",), ("ориентировочно",),
-         ("где", "-", "то"), ("прибл", ".")], "about"),  # fmt: skip
+        [
+            ("около",),
+            ("порядка",),
+            ("примерно",),
+            ("приблизительно",),
+            ("ориентировочно",),
+            ("где", "-", "то"),
+            ("прибл", "."),
+        ],
+        "about",
+    ),  # fmt: skip
     **dict.fromkeys(
-        [("почти",), ("без", "малого"), ("чуть", "менее"), ("чуть", "меньше")], "nearly"),
+        [("почти",), ("без", "малого"), ("чуть", "менее"), ("чуть", "меньше")], "nearly"
+    ),
 }
 
-POSTFIX = {
+POSTFIX: dict[Words, str] = {
+    ("+",): "at_least",
     **dict.fromkeys(
-        [("с", "лишним"), ("с", "небольшим"), ("с", "гаком")], "more_than"),  # fmt: skip
+        [("с", "лишним"), ("с", "небольшим"), ("с", "гаком")], "more_than"
+    ),  # fmt: skip
     **dict.fromkeys(
-        [("и", "более"), ("и", "больше"), ("или", "более"), ("или", "больше")], "at_least"),
+        [("и", "более"), ("и", "больше"), ("или", "более"), ("или", "больше")], "at_least"
+    ),
 }
 
 _MONTHS = (
@@ -125,7 +186,9 @@ _MONTHS = (
     r"|марта?|марте|августа?|августе"
 )
 _ORDINAL_STEMS = (
-    "перв втор четверт пят шест седьм восьм девят десят " + _TEENS + " двадцат тридцат сороков пятидесят шестидесят семидесят восьмидесят девяност сот"
+    "перв втор четверт пят шест седьм восьм девят десят "
+    + _TEENS
+    + " двадцат тридцат сороков пятидесят шестидесят семидесят восьмидесят девяност сот"
     " двухсот трехсот четырехсот пятисот шестисот семисот восьмисот девятисот тысячн миллионн"
 )
 
@@ -142,7 +205,7 @@ LEXICON = Lexicon(
     of_words=frozenset(),
     needs_of=frozenset(),
     not_after={w: frozenset({"ни"}) for w in ("один", "одна", "одно", "одного", "одной")},
-    year_preps=frozenset("в во с со после к по".split()),
+    year_preps=frozenset(["в", "во", "с", "со", "после", "к", "по"]),
     ordinal=rf"(?:{'|'.join(_ORDINAL_STEMS.split())})"
     r"(?:ый|ой|ий|ая|ое|ого|ому|ым|ом|ую|ые|ых|ыми)"
     r"|трет(?:ий|ья|ье|ьего|ьему|ьим|ьем|ью|ьи|ьих|ьими|ьей)",
