@@ -18,7 +18,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from crosscheck import __version__, pipeline
@@ -126,21 +126,12 @@ def search(
         for hit in hits:
             sys.stdout.write(json.dumps(_as_dict(hit), ensure_ascii=False) + "\n")
         return
-    table = Table("id", "title", "source", "published", "snippet", show_lines=False)
+    table = Table("title", "source", "published", "snippet", show_lines=True)
+    table.columns.insert(0, Column("id", no_wrap=True, min_width=16))  # show needs it whole
     for hit in hits:
         # Text(...) so that markup-like brackets in scraped text are shown, never interpreted
-        table.add_row(
-            *(
-                Text(value or "")
-                for value in (
-                    hit.document_id,
-                    hit.title,
-                    hit.source,
-                    (hit.published or "")[:10],
-                    hit.snippet,
-                )
-            )
-        )
+        cells = (hit.document_id, hit.title, hit.source, (hit.published or "")[:10], hit.snippet)
+        table.add_row(*(Text(value or "") for value in cells))
     out.print(table if hits else "no documents match")
 
 

@@ -260,7 +260,7 @@ def _read(scan: _Scan, i: int) -> tuple[list[Reading], int] | None:
 def _finish(scan: _Scan, i: int, core: _Core, rule: str | None) -> tuple[list[Reading], int]:
     """Steps 4-6 for the core read at ``i`` (where its modifier, if any, starts)."""
     tokens = scan.tokens
-    last = not_counts.case_ending(scan.ctx, core.high.last)
+    last = core.high.last
     why = not_counts.reason(scan.ctx, core.low, core.high, last, rule)
     if why is not None:
         span = Span(tokens[core.low.first].start, tokens[last].end)

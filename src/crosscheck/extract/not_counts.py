@@ -10,7 +10,8 @@ In the order they are tried:
      "years old"/"-летний"/"-річний", "года"/"року" (a year from 1000 to 2100, else a
      duration), a month ("22 октября"), "a.m."/"утра";
    - letters glued to the digits: before ("Т-72", "М777", "F-16"), after ("155th", "37-я",
-     "90-х", "2С19"); cardinal case endings ("5-ти", "3-х", "2-ух") stay counts;
+     "2С19"; a decade "1990s"/"90-х" is a year); cardinal case endings ("5-ти", "3-х") are
+     part of the digit token (`numerals.tokenize`) and stay counts;
    - what precedes it (the lexicon's ``left`` patterns): "$", "№", "в/ч", "ст.", "aged",
      "у віці", a month ("October 22"; "октября 2022" is a year);
    - the year rule (see ``extract.counts``);
@@ -27,7 +28,7 @@ from enum import StrEnum
 from crosscheck.extract.numerals import Number, Token
 from crosscheck.extract.rules import lexicon
 
-__all__ = ["Context", "Reason", "case_ending", "context", "reason", "right", "whole"]
+__all__ = ["Context", "Reason", "context", "reason", "right", "whole"]
 
 
 class Reason(StrEnum):
@@ -60,10 +61,9 @@ _RIGHT_ORDER = [Reason.PERCENT, Reason.MONEY, Reason.AGE, Reason.YEAR, Reason.DA
                 Reason.MEASURE]  # fmt: skip
 _LEFT_ORDER = [Reason.MONEY, Reason.IDENTIFIER, Reason.AGE, Reason.DATE]
 _SPACE = r"[\s\u00a0\u202f\u2009]"
-_CASE_ENDINGS = frozenset({"ти", "ми", "мя", "ью", "ух", "ех", "ох", "ьох"})
 _ORDINAL_ENDINGS = frozenset(
-    {"st", "nd", "rd", "th", "s", "й", "я", "е", "го", "му", "м", "ой", "ый", "ий", "ая", "ое",
-     "ые", "ых", "их", "ом", "ю", "ую", "х", "ї", "ої", "ою", "ту", "та", "те", "ті", "ій", "ого",
+    {"st", "nd", "rd", "th", "й", "я", "е", "го", "му", "м", "ой", "ый", "ий", "ая", "ое",
+     "ые", "ых", "их", "ом", "ю", "ую", "ї", "ої", "ою", "ту", "та", "те", "ті", "ій", "ого",
      "ому", "ім", "им", "ше", "ге"}
 )  # fmt: skip
 
@@ -128,12 +128,14 @@ def reason(ctx: Context, low: Number, high: Number, last: int, rule: str | None)
     """Step 2: why the number ``low`` (or the range ``low``..``high``), ending at token
     ``last``, is not a count; None when it is one. ``rule`` is the modifier before it."""
     start, end = ctx.tokens[low.first].start, ctx.tokens[last].end
+    after, before = right(ctx, end, high.value), _left(ctx, start, low.value)
+    if after is not None and not (after is Reason.MEASURE and before is Reason.AGE):
+        return after  # "в возрасте 19 лет" is an age, not a duration
     return (
-        right(ctx, end, high.value)
-        or _glued(ctx, low, high, last)
-        or _left(ctx, start, low.value)
+        _glued(ctx, low, high, last)
+        or before
         or _year(ctx, low, high, rule)
-        or _ordinal_after(ctx, last)
+        or (_ordinal_after(ctx, last))
     )
 
 
@@ -159,6 +161,8 @@ def _glued(ctx: Context, low: Number, high: Number, last: int) -> Reason | None:
     suffix, _ = _suffix(ctx, last) if ctx.tokens[last].kind == "num" else (None, last)
     if suffix is None:
         return None
+    if suffix in ("s", "х"):  # a decade: "1990s", "the 90s", "90-х годов"
+        return Reason.YEAR
     return Reason.ORDINAL if suffix in _ORDINAL_ENDINGS else Reason.IDENTIFIER
 
 
@@ -181,17 +185,6 @@ def _suffix(ctx: Context, k: int) -> tuple[str | None, int]:
     return None, k
 
 
-def case_ending(ctx: Context, last: int) -> int:
-    """Take in a cardinal case ending after digits ("5-ти", "2-х"); "90-х" is the nineties."""
-    token = ctx.tokens[last]
-    if token.kind != "num" or token.value is None:
-        return last
-    suffix, k = _suffix(ctx, last)
-    value = int(token.value)
-    plural_x = suffix == "х" and value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)
-    return k if suffix in _CASE_ENDINGS or plural_x else last
-
-
 def _year(ctx: Context, low: Number, high: Number, rule: str | None) -> Reason | None:
     if high is not low:  # "2014-2022"
         return Reason.YEAR if _bare_year(ctx, low) and _bare_year(ctx, high) else None
@@ -208,7 +201,9 @@ def _year(ctx: Context, low: Number, high: Number, rule: str | None) -> Reason |
 
 def _bare_year(ctx: Context, number: Number) -> bool:
     token = ctx.tokens[number.first]
-    four_digits = token.kind == "num" and not token.grouped and len(token.text) == 4
+    four_digits = (
+        token.kind == "num" and not token.grouped and len(token.text) == 4 == len(token.norm)
+    )
     return number.first == number.last and four_digits and 1900 <= number.value <= 2099
 
 

@@ -157,10 +157,12 @@ _STEPS = {Kind.ADD: _add, Kind.MULT: _mult, Kind.SCALE: _scale, Kind.HALF: _half
 
 
 # Thousands groups must be three digits and share one separator, so "1,5" is a decimal and
-# "2022 5" two numbers. Digit runs longer than 15 are identifiers, never counts.
+# "2022 5" two numbers. Russian/Ukrainian case endings glued to digits stay in the token
+# ("5-ти", "2-ух", "3-х"; but "90-х" is the nineties, so "х" only after 2, 3, 4, not 12-14).
 _TOKEN = re.compile(
     r"(?P<num>\d{1,3}(?P<sep>[,.\u00a0\u2009\u202f ])\d{3}(?:(?P=sep)\d{3})*(?!\d)"
     r"|\d+(?:[.,]\d+)?)"
+    r"(?P<case>(?:-?(?:ти|ми|мя|ью|ух|ех|ёх|ох|ьох)|(?<=[234])(?<!1[234])-?х)(?![^\W\d_]))?"
     r"|(?P<word>[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*)"
     r"|(?P<sym>\S)"
 )
@@ -192,12 +194,11 @@ def tokenize(text: str, skip: list[tuple[int, int]]) -> list[Token]:
 
 
 def _token(match: re.Match[str]) -> Token:
-    kind = match.lastgroup if match.lastgroup != "sep" else "num"
     text, start, end = match.group(), match.start(), match.end()
-    if kind != "num":
-        return Token(kind or "sym", text, normalize(text), start, end)
-    sep = match.group("sep")
-    return Token("num", text, text, start, end, _digits(text, sep), grouped=sep is not None)
+    digits, sep = match.group("num"), match.group("sep")
+    if digits is None:
+        return Token("word" if match.group("word") else "sym", text, normalize(text), start, end)
+    return Token("num", text, digits, start, end, _digits(digits, sep), grouped=sep is not None)
 
 
 def _digits(text: str, sep: str | None) -> Fraction | None:

@@ -56,7 +56,11 @@ def _union(lexicons: list[Lexicon]) -> Lexicon:
             and_words=first.and_words | other.and_words,
             of_words=first.of_words | other.of_words,
             needs_of=first.needs_of | other.needs_of,
-            not_after={**first.not_after, **other.not_after},
+            not_after={
+                word: first.not_after.get(word, frozenset())
+                | other.not_after.get(word, frozenset())
+                for word in {*first.not_after, *other.not_after}
+            },
             year_preps=first.year_preps | other.year_preps,
             ordinal=f"{first.ordinal}|{other.ordinal}",
             left=_alternation(first.left, other.left),
