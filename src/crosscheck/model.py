@@ -16,12 +16,24 @@ from datetime import datetime
 from enum import StrEnum
 
 __all__ = [
+    "Attribute",
     "Capture",
+    "Claim",
+    "ClaimKind",
     "Count",
     "Cue",
     "Document",
+    "EventDate",
+    "Facts",
+    "Mention",
+    "MentionKind",
+    "Modality",
+    "Person",
+    "Place",
     "Precision",
     "Published",
+    "Quote",
+    "QuoteKind",
     "Removed",
     "Span",
     "document_id",
@@ -197,3 +209,157 @@ class Document:
     @property
     def id(self) -> str:
         return document_id(self.capture_sha256, self.locator)
+
+
+# -- facts extracted from a document's text (every span points into ``Document.text``) -----
+
+
+class MentionKind(StrEnum):
+    PERSON = "person"
+    PLACE = "place"
+    ORGANIZATION = "organization"
+    UNIT = "unit"  # military units: "155th Marine Brigade", "37-я бригада", "в/ч 12345"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A name in the text. ``canonical`` is its normal form: nominative for Russian and
+    Ukrainian ("Алексея Смирнова" -> "Алексей Смирнов"), without rank words or case endings."""
+
+    span: Span
+    text: str
+    kind: MentionKind
+    canonical: str
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """A place mention resolved offline against the gazetteer (GeoNames ids).
+
+    ``precision`` says what the coordinates stand for: ``settlement`` (a populated place),
+    ``admin1`` / ``admin2`` (a region's centroid) or ``country``. Unresolved names keep
+    ``geonameid`` and coordinates None.
+    """
+
+    span: Span
+    text: str
+    name: str
+    geonameid: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    feature: str | None = None  # GeoNames feature class.code, e.g. "P.PPLA"
+    population: int | None = None
+    precision: str | None = None
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Attribute:
+    """One thing the text states about a person, with the span that states it."""
+
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    """One person in one document. ``key`` is local to the document ("p1"); attributes are
+    None where the text does not say."""
+
+    key: str
+    name: str
+    spellings: tuple[str, ...]
+    mentions: tuple[Span, ...]
+    role: Attribute | None = None  # soldier, official, civilian, medic, journalist...
+    rank: Attribute | None = None
+    unit: Attribute | None = None
+    hometown: Attribute | None = None
+    side: Attribute | None = None  # whose forces: "Russia", "Ukraine"
+    status: Attribute | None = None  # killed, wounded, captured, missing
+    extractor: str
+
+
+class QuoteKind(StrEnum):
+    DIRECT = "direct"
+    REPORTED = "reported"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """Who said what: the content span, its speaker (a person's key when the text allows),
+    and the cue ("said", "according to", "— сказал он")."""
+
+    span: Span
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue: Span | None = None
+    extractor: str
+
+
+class ClaimKind(StrEnum):
+    KILLED = "killed"
+    WOUNDED = "wounded"
+    MISSING = "missing"
+    CAPTURED = "captured"
+    ABANDONED_BY_COMMAND = "abandoned_by_command"
+    NO_EVACUATION = "no_evacuation"
+    REFUSAL_TO_FIGHT = "refusal_to_fight"
+    DESERTION = "desertion"
+    COERCION_OR_VIOLENCE_IN_UNIT = "coercion_or_violence_in_unit"
+    ABUSE_OF_PRISONERS = "abuse_of_prisoners"
+    ATTACK_ON_CIVILIANS = "attack_on_civilians"
+    SURRENDER = "surrender"
+
+
+class Modality(StrEnum):
+    """Whether a claim asserts an event: only ``asserted`` claims count as events."""
+
+    ASSERTED = "asserted"
+    HISTORICAL = "historical"  # about the past in general ("since 1945", "in the Vietnam War")
+    HYPOTHETICAL = "hypothetical"  # "may rise", "could be killed", "if ..."
+    DENIED = "denied"  # "no one was killed", "denied that ..."
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """A typed assertion: who claims it (a person's key, or the outlet itself when
+    ``claimant`` is None and ``by_source`` is true), the evidence span, and a count."""
+
+    kind: ClaimKind
+    span: Span
+    text: str
+    claimant: str | None = None
+    by_source: bool = False
+    quote: int | None = None  # index into the document's quotes when the claim is quoted
+    count: Count | None = None
+    modality: Modality = Modality.ASSERTED
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventDate:
+    """A date the text mentions, resolved against the publication date, as a range."""
+
+    span: Span
+    text: str
+    start: datetime
+    end: datetime
+    precision: Precision
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Facts:
+    """Everything extracted from one document."""
+
+    mentions: tuple[Mention, ...] = ()
+    places: tuple[Place, ...] = ()
+    people: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    dates: tuple[EventDate, ...] = ()

@@ -52,7 +52,8 @@ class Kind(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Numeral:
-    """One word form. ``alone``: it may start a number by itself ("тысяча", not "thousand").
+    """One word form. ``alone``: it may start a number by itself ("тысяча", not "thousand";
+    "семью" only inside "двадцатью семью", since alone it is mostly "family").
     ``vague``: read as that vague word when it starts a phrase without a modifier ("сотни"
     alone is "hundreds", after "более" it is "a hundred")."""
 
@@ -273,9 +274,7 @@ def _numeral(tokens: list[Token], k: int, table: _Words) -> Numeral | None:
 
 
 def _may_start(numeral: Numeral, after_modifier: bool) -> bool:
-    if numeral.vague is not None and not after_modifier:
-        return False
-    return numeral.alone or numeral.kind not in (Kind.MULT, Kind.SCALE)
+    return numeral.alone and (numeral.vague is None or after_modifier)
 
 
 def _inner_hyphen(tokens: list[Token], k: int) -> bool:

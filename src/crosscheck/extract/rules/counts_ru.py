@@ -1,8 +1,8 @@
 """Russian count words: every case form of the cardinals, collectives (двое, пятеро, обоих),
 десяток/сотня/тысяча as nouns, modifiers and the context that makes a number a non-count.
 
-Forms are spelled with е for ё (lookups fold ё). "семью" is left out on purpose: as a word on
-its own it is far more often "family" (accusative) than "seven" (instrumental).
+Forms are spelled with е for ё (lookups fold ё). "семью" counts only inside a compound
+("двадцатью семью"): on its own it is far more often "family" (accusative) than "seven".
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ NUMERALS: dict[str, Numeral] = {
     **_soft(5, "пят", 1),
     **_soft(6, "шест", 1),
     **_forms(7, "семь семи"),
+    "семью": Numeral(7, alone=False),
     **_forms(8, "восемь восьми восемью восьмью"),
     **_soft(9, "девят", 1),
     **_soft(10, "десят", 2),
