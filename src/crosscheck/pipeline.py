@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 from crosscheck import ingest
 from crosscheck.errors import CaptureError, CrosscheckError
 from crosscheck.ingest.files import inputs
-from crosscheck.model import Capture
+from crosscheck.model import Capture, Document, Facts
 from crosscheck.record import to_record
 from crosscheck.store import Database
 
@@ -25,6 +25,9 @@ __all__ = ["Failure", "Options", "RunReport", "extract", "rebuild", "run"]
 #: called once per input file as it is finished: (where, bytes read)
 Progress = Callable[[str, int], None]
 
+#: the extraction stages: a document's text in, its facts out (``crosscheck.extract.Extractor``)
+Extract = Callable[[Document], Facts]
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Options:
@@ -32,6 +35,7 @@ class Options:
 
     captured_at: datetime | None = None
     max_bytes: int = 100 * 1024 * 1024
+    extractor: Extract | None = None  # None: documents only, no facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +79,8 @@ def run(
             if db.has_capture(capture.sha256):
                 report.present += 1
                 continue
-            documents = ingest.documents(capture)
-            if db.save(capture, documents):
+            documents, facts = _process(capture, options)
+            if db.save(capture, documents, facts):
                 report.stored += 1
                 report.documents += len(documents)
             else:  # another process stored it between the check and the write
@@ -96,23 +100,26 @@ def extract(
     """The ``crosscheck.record/1`` of every document under ``paths``, touching no database."""
     for capture in _captures(paths, options, report, stdin, None):
         try:
-            documents = ingest.documents(capture)
+            documents, facts = _process(capture, options)
         except CrosscheckError as error:
             report.failed(error)
             continue
         report.stored += 1
         report.documents += len(documents)
-        for document in documents:
-            yield to_record(capture, document)
+        found: list[Facts | None] = [*facts] or [None] * len(documents)
+        for document, facts_of_document in zip(documents, found, strict=True):
+            yield to_record(capture, document, facts_of_document)
 
 
-def rebuild(db: Database, *, progress: Progress | None = None) -> RunReport:
-    """Re-derive every stored capture's documents with the current extractors."""
+def rebuild(
+    db: Database, options: Options | None = None, *, progress: Progress | None = None
+) -> RunReport:
+    """Re-derive every stored capture's documents (and facts) with the current extractors."""
     report = RunReport()
     for capture in db.captures():
         try:
-            documents = ingest.documents(capture)
-            db.replace_documents(capture.sha256, documents)
+            documents, facts = _process(capture, options or Options())
+            db.replace_documents(capture.sha256, documents, facts)
             report.stored += 1
             report.documents += len(documents)
         except CrosscheckError as error:
@@ -120,6 +127,14 @@ def rebuild(db: Database, *, progress: Progress | None = None) -> RunReport:
         if progress is not None:
             progress(capture.path or capture.sha256, capture.size)
     return report
+
+
+def _process(capture: Capture, options: Options) -> tuple[list[Document], list[Facts]]:
+    """A capture's documents and, when an extractor is set, the facts of each."""
+    documents = ingest.documents(capture)
+    if options.extractor is None:
+        return documents, []
+    return documents, [options.extractor(document) for document in documents]
 
 
 def _captures(

@@ -197,7 +197,7 @@ class _Scan:
     whole: list[NotCount]
     lex: Lexicon
     ctx: Context
-    longest: int  # the most tokens in any modifier, opener, postfix or vague phrase
+    phrases: tuple[int, frozenset[str]]  # most words in a modifier/vague phrase; first words
     profile: Profile
 
 
@@ -207,15 +207,16 @@ def _scan(text: str, language: str | None, profile: Profile) -> _Scan:
     whole = [NotCount(span=Span(start, end), reason=why) for start, end, why in taken]
     tokens = tokenize(text, [(start, end) for start, end, _ in taken])
     ctx = not_counts.context(text, tokens)
-    return _Scan(text, tokens, whole, lexicon(key), ctx, _longest_phrase(key), profile)
+    return _Scan(text, tokens, whole, lexicon(key), ctx, _phrases(key), profile)
 
 
 @functools.cache
-def _longest_phrase(key: str) -> int:
+def _phrases(key: str) -> tuple[int, frozenset[str]]:
     lex = lexicon(key)
     tables: list[Mapping[tuple[str, ...], object]] = [
         lex.modifiers, lex.openers, lex.postfix, lex.vague]  # fmt: skip
-    return max(len(words) for table in tables for words in table)
+    phrases = [words for table in tables for words in table]
+    return max(map(len, phrases)), frozenset(words[0] for words in phrases)
 
 
 # -- reading one phrase ----------------------------------------------------------------------
@@ -304,8 +305,10 @@ def _number(scan: _Scan, j: int, *, after_modifier: bool) -> Number | None:
 def _range(scan: _Scan, low: Number, joins: frozenset[str]) -> _Core | None:
     """A second number after a join ("10-15", "two or three", "от 10 до 15")."""
     k = low.last + 1
-    if k >= len(scan.tokens) or scan.tokens[k].norm not in joins:
+    if k + 1 >= len(scan.tokens) or scan.tokens[k].norm not in joins:
         return None
+    if "\n" in scan.text[scan.tokens[low.last].end : scan.tokens[k + 1].start]:
+        return None  # a range does not wrap: "5\n-\n6" is two lines
     high = _number(scan, k + 1, after_modifier=True)
     if high is None:
         return None
@@ -318,7 +321,10 @@ _V = TypeVar("_V")
 
 
 def _longest(scan: _Scan, i: int, table: Mapping[tuple[str, ...], _V]) -> tuple[int, _V | None]:
-    for size in range(min(scan.longest, len(scan.tokens) - i), 0, -1):
+    longest, firsts = scan.phrases
+    if i >= len(scan.tokens) or scan.tokens[i].norm not in firsts:
+        return 0, None  # most tokens start no phrase: skip building the tuples
+    for size in range(min(longest, len(scan.tokens) - i), 0, -1):
         value = table.get(tuple(token.norm for token in scan.tokens[i : i + size]))
         if value is not None:
             return size, value
@@ -328,12 +334,23 @@ def _longest(scan: _Scan, i: int, table: Mapping[tuple[str, ...], _V]) -> tuple[
 def _prefix(scan: _Scan, i: int) -> tuple[str | None, frozenset[str], int]:
     """Step 2: the modifier at ``i``, the joins a range after it may use, where the core starts."""
     size, rule = _longest(scan, i, scan.lex.modifiers)
-    if rule is not None:
+    if rule is not None and _attached(scan, i, i + size):
         return rule, scan.lex.joins, i + size
     size, joins = _longest(scan, i, scan.lex.openers)
     if joins is not None:
         return "between", joins, i + size
     return None, scan.lex.joins, i
+
+
+def _attached(scan: _Scan, first: int, core: int) -> bool:
+    """A symbol modifier (">", "~") must sit on the number's line and not close a tag or an
+    arrow ("</i>", "-->"); a word modifier may wrap to the next line."""
+    tokens = scan.tokens
+    if any(t.kind != "sym" for t in tokens[first:core]) or core >= len(tokens):
+        return True
+    before = scan.text[tokens[first].start - 1 : tokens[first].start]
+    gap = scan.text[tokens[core - 1].end : tokens[core].start]
+    return "\n" not in gap and not (before.isalnum() or before in "/-<>")
 
 
 def _postfix(scan: _Scan, last: int) -> tuple[str | None, int]:

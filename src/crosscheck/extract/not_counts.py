@@ -13,22 +13,25 @@ In the order they are tried:
      "2С19"; a decade "1990s"/"90-х" is a year); cardinal case endings ("5-ти", "3-х") are
      part of the digit token (`numerals.tokenize`) and stay counts;
    - what precedes it (the lexicon's ``left`` patterns): "$", "№", "в/ч", "ст.", "aged",
-     "у віці", a month ("October 22"; "октября 2022" is a year);
+     "у віці", a month ("October 22"; "октября 2022" is a year); a leading zero ("01");
+   - an age set off by commas after a name ("Dmitry Yerokhin, 34, from ...");
    - the year rule (see ``extract.counts``);
    - an ordinal word right after a numeral ("двадцать пятая бригада", "twenty-first").
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from crosscheck.extract.numerals import Number, Token
 from crosscheck.extract.rules import lexicon
 
-__all__ = ["Context", "Reason", "context", "reason", "right", "whole"]
+__all__ = ["Context", "Reason", "context", "overlaps", "reason", "right", "whole"]
 
 
 class Reason(StrEnum):
@@ -61,6 +64,8 @@ _RIGHT_ORDER = [Reason.PERCENT, Reason.MONEY, Reason.AGE, Reason.YEAR, Reason.DA
                 Reason.MEASURE]  # fmt: skip
 _LEFT_ORDER = [Reason.MONEY, Reason.IDENTIFIER, Reason.AGE, Reason.DATE]
 _SPACE = r"[\s\u00a0\u202f\u2009]"
+_NAME_COMMA = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][\w'’-]+,[ \u00a0]*$")
+_CLOSING = re.compile(r"[ \u00a0]*(?:,|\)|\.(?!\d)|$)")
 _ORDINAL_ENDINGS = frozenset(
     {"st", "nd", "rd", "th", "й", "я", "е", "го", "му", "м", "ой", "ый", "ий", "ая", "ое",
      "ые", "ых", "их", "ом", "ю", "ую", "ї", "ої", "ою", "ту", "та", "те", "ті", "ій", "ого",
@@ -72,11 +77,19 @@ def whole(text: str) -> list[tuple[int, int, Reason]]:
     """Step 1: (start, end, reason) of the dates, times, phones and fractions in ``text``."""
     taken: list[tuple[int, int, Reason]] = []
     for found, pattern in _WHOLE_PATTERNS:
+        before = sorted(taken)  # earlier patterns win an overlap (a date over a phone)
         for m in pattern.finditer(text):
-            clash = any(start < m.end() and m.start() < end for start, end, _ in taken)
-            if not clash and (found is not Reason.PHONE or _is_phone(m.group())):
+            if not overlaps(before, m.start(), m.end()) and (
+                found is not Reason.PHONE or _is_phone(m.group())
+            ):
                 taken.append((m.start(), m.end(), found))
-    return taken
+    return sorted(taken)
+
+
+def overlaps(spans: Sequence[tuple[int, int, object]], start: int, end: int) -> bool:
+    """Whether ``start..end`` overlaps one of ``spans`` (sorted, not overlapping each other)."""
+    k = bisect.bisect_left(spans, end, key=lambda span: span[0])
+    return k > 0 and spans[k - 1][1] > start
 
 
 def _is_phone(candidate: str) -> bool:
@@ -134,8 +147,9 @@ def reason(ctx: Context, low: Number, high: Number, last: int, rule: str | None)
     return (
         _glued(ctx, low, high, last)
         or before
+        or _apposition(ctx, start, end, high.value if high is low else None)
         or _year(ctx, low, high, rule)
-        or (_ordinal_after(ctx, last))
+        or _ordinal_after(ctx, last)
     )
 
 
@@ -155,8 +169,15 @@ def _left(ctx: Context, start: int, value: int) -> Reason | None:
     return None
 
 
+def _apposition(ctx: Context, start: int, end: int, value: int | None) -> Reason | None:
+    """ "Dmitry Yerokhin, 34, from ...": a small number set off by commas after a name."""
+    if value is None or value > 120 or not _CLOSING.match(ctx.text, end):
+        return None
+    return Reason.AGE if _NAME_COMMA.search(ctx.text, max(0, start - 40), start) else None
+
+
 def _glued(ctx: Context, low: Number, high: Number, last: int) -> Reason | None:
-    if any(_letter_before(ctx, number) for number in (low, high)):
+    if any(_letter_before(ctx, number) or _zero_led(ctx, number) for number in (low, high)):
         return Reason.IDENTIFIER
     suffix, _ = _suffix(ctx, last) if ctx.tokens[last].kind == "num" else (None, last)
     if suffix is None:
@@ -173,6 +194,12 @@ def _letter_before(ctx: Context, number: Number) -> bool:
         return False
     before = ctx.text[start - 1]
     return before.isalpha() or (before in "-/" and ctx.text[start - 2 : start - 1].isalpha())
+
+
+def _zero_led(ctx: Context, number: Number) -> bool:
+    """ "01", "0912": counts are not written with a leading zero; codes and dates are."""
+    digits = ctx.tokens[number.first].norm
+    return ctx.tokens[number.first].kind == "num" and digits[:1] == "0" and digits[1:2].isdigit()
 
 
 def _suffix(ctx: Context, k: int) -> tuple[str | None, int]:

@@ -24,6 +24,7 @@ offsets; `read_number` reads the longest number that starts at a token.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -77,11 +78,11 @@ class Reader:
     last: Kind | None = None
     unit: int = 1
 
-    def digits(self, value: Fraction) -> bool:
+    def digits(self, value: Fraction, *, decimal: bool = False) -> bool:
+        """Digits start a number; a decimal ("4.0", "1,5") waits for a scale word."""
         if self.words:
             return False
-        self.group, self.slot, self.words = value, 0, 1
-        self.pending = value.denominator != 1
+        self.group, self.slot, self.words, self.pending = value, 0, 1, decimal
         return True
 
     def push(self, numeral: Numeral) -> bool:
@@ -173,7 +174,8 @@ _LONGEST_DIGITS = 15
 @dataclass(frozen=True, slots=True)
 class Token:
     """A word, a digit run or one symbol. ``value`` is set for digit runs that are numbers;
-    ``grouped`` when they were written with thousands separators (never a year)."""
+    ``grouped`` when they were written with thousands separators (never a year); ``decimal``
+    when they have a decimal part ("4.0" counts nothing; "1,5 тыс." is 1500)."""
 
     kind: str  # "num", "word" or "sym"
     text: str
@@ -182,14 +184,17 @@ class Token:
     end: int
     value: Fraction | None = None
     grouped: bool = False
+    decimal: bool = False
 
 
 def tokenize(text: str, skip: list[tuple[int, int]]) -> list[Token]:
     """Tokens of ``text``; each ``skip`` range becomes one opaque symbol, so nothing reads
     through a date or a phone number that was already taken out."""
+    skip = sorted(skip)
     tokens = [Token("sym", text[a:b], "\x00", a, b) for a, b in skip]
     for match in _TOKEN.finditer(text):
-        if not any(a < match.end() and match.start() < b for a, b in skip):
+        k = bisect.bisect_left(skip, (match.end(),))
+        if not (k and skip[k - 1][1] > match.start()):
             tokens.append(_token(match))
     return sorted(tokens, key=lambda token: token.start)
 
@@ -199,7 +204,9 @@ def _token(match: re.Match[str]) -> Token:
     digits, sep = match.group("num"), match.group("sep")
     if digits is None:
         return Token("word" if match.group("word") else "sym", text, normalize(text), start, end)
-    return Token("num", text, digits, start, end, _digits(digits, sep), grouped=sep is not None)
+    value, grouped = _digits(digits, sep), sep is not None
+    decimal = not grouped and ("." in digits or "," in digits)
+    return Token("num", text, digits, start, end, value, grouped=grouped, decimal=decimal)
 
 
 def _digits(text: str, sep: str | None) -> Fraction | None:
@@ -256,7 +263,8 @@ def _step(
     the index of the last token taken, or None to stop."""
     token = tokens[k]
     if token.kind == "num":
-        return k if token.value is not None and reader.digits(token.value) else None
+        ok = token.value is not None and reader.digits(token.value, decimal=token.decimal)
+        return k if ok else None
     glue = token.norm in table.and_words and reader.may_take_and()
     if reader.words and (glue or _inner_hyphen(tokens, k)):
         after = _numeral(tokens, k + 1, table)

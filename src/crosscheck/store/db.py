@@ -28,7 +28,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError
 
 from crosscheck.errors import NotFoundError, SettingsError, StoreError
-from crosscheck.model import Capture, Document
+from crosscheck.model import Capture, Document, Facts
 from crosscheck.record import document_from_record
 from crosscheck.store import queries
 from crosscheck.store.queries import CaptureKey, Counted, SearchHit
@@ -86,24 +86,31 @@ class Database:
         with self._transaction() as connection:
             return queries.has_capture(connection, sha256)
 
-    def save(self, capture: Capture, documents: Sequence[Document]) -> bool:
-        """Store a capture and its documents in one transaction; False if already present."""
+    def save(
+        self, capture: Capture, documents: Sequence[Document], facts: Sequence[Facts] = ()
+    ) -> bool:
+        """Store a capture and its documents (with the facts extracted from each, in the same
+        order, when given) in one transaction; False if already present."""
         _check_locators(capture.sha256, documents)
+        _check_facts(documents, facts)
         now = datetime.now(UTC)
         with self._transaction(write=True) as connection:
             if not queries.insert_capture(connection, capture, now=now):
                 return False  # stored before, or by a concurrent writer: nothing to add
-            queries.insert_documents(connection, capture, documents, now=now)
+            queries.insert_documents(connection, capture, documents, facts, now=now)
         return True
 
-    def replace_documents(self, capture_sha256: str, documents: Sequence[Document]) -> None:
+    def replace_documents(
+        self, capture_sha256: str, documents: Sequence[Document], facts: Sequence[Facts] = ()
+    ) -> None:
         """Swap a capture's derived documents for new ones (``rebuild``), in one transaction."""
         _check_locators(capture_sha256, documents)
+        _check_facts(documents, facts)
         with self._transaction(write=True) as connection:
             # The record of each document repeats its capture's metadata.
             capture = _found(queries.capture(connection, capture_sha256), "capture", capture_sha256)
             queries.delete_documents(connection, capture_sha256)
-            queries.insert_documents(connection, capture, documents, now=datetime.now(UTC))
+            queries.insert_documents(connection, capture, documents, facts, now=datetime.now(UTC))
 
     def captures(self) -> Iterator[Capture]:
         """Every stored capture, with its bytes, in ingest order, one at a time."""
@@ -244,6 +251,11 @@ def _upgrade(connection: Connection) -> None:
 def _reason(error: DBAPIError | CommandError) -> str:
     message = str(error.orig) if isinstance(error, DBAPIError) else str(error)
     return (message.strip().splitlines() or ["unknown error"])[0]
+
+
+def _check_facts(documents: Sequence[Document], facts: Sequence[Facts]) -> None:
+    if facts and len(facts) != len(documents):
+        raise ValueError("facts must be given for every document or for none")
 
 
 def _check_locators(capture_sha256: str, documents: Sequence[Document]) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Row, Table, bindparam, column, func, select, 
 from sqlalchemy.dialects import postgresql, sqlite
 
 from crosscheck.errors import StoreError
-from crosscheck.model import Capture, Document
+from crosscheck.model import Capture, Document, Facts
 from crosscheck.record import to_record
 from crosscheck.store.schema import FTS_TABLE, captures, documents
 
@@ -81,12 +81,20 @@ def insert_capture(connection: Connection, capture: Capture, *, now: datetime) -
 
 
 def insert_documents(
-    connection: Connection, capture: Capture, items: Sequence[Document], *, now: datetime
+    connection: Connection,
+    capture: Capture,
+    items: Sequence[Document],
+    facts: Sequence[Facts] = (),
+    *,
+    now: datetime,
 ) -> None:
-    """Insert documents derived from ``capture``, and their full-text rows."""
+    """Insert documents derived from ``capture`` (with their facts, when extraction ran), and
+    their full-text rows."""
     if not items:
         return
-    connection.execute(documents.insert(), [_document_row(capture, d, now) for d in items])
+    found: Sequence[Facts | None] = facts or [None] * len(items)
+    rows = [_document_row(capture, d, f, now) for d, f in zip(items, found, strict=True)]
+    connection.execute(documents.insert(), rows)
     if connection.dialect.name == "sqlite":
         connection.execute(_fts.insert(), [_fts_row(d) for d in items])
 
@@ -242,7 +250,9 @@ def _insert(connection: Connection, target: Table) -> sqlite.Insert | postgresql
     return sqlite.insert(target)
 
 
-def _document_row(capture: Capture, document: Document, now: datetime) -> dict[str, object]:
+def _document_row(
+    capture: Capture, document: Document, facts: Facts | None, now: datetime
+) -> dict[str, object]:
     if document.capture_sha256 != capture.sha256:
         raise ValueError(f"document {document.id} belongs to another capture")
     published = document.published
@@ -258,7 +268,7 @@ def _document_row(capture: Capture, document: Document, now: datetime) -> dict[s
         "published_start": None if published is None else published.start,
         "published_end": None if published is None else published.end,
         "published_precision": None if published is None else published.precision.value,
-        "record": json.dumps(to_record(capture, document), ensure_ascii=False),
+        "record": json.dumps(to_record(capture, document, facts), ensure_ascii=False),
         "created_at": now,
     }
 
