@@ -16,10 +16,11 @@ The cascade, at each token of the text:
    десятків"), or a number in digits ("1,200", "1 204", "1,5 тыс.") or words ("a hundred and
    five", "двадцяти трьох", "полтора десятка"), then a range end ("10-15", "два-три",
    "от 10 до 15", "20-30 тысяч"). "Rose from 20 to 25" / "с 20 до 25" gives two exact figures.
-4. The context: what follows (%, "dollars", "km", "years old", "года", a month, "a.m."), letters
-   glued to the digits ("155th", "37-я", "2С19"; the case endings "5-ти", "3-х" are kept as
-   counts), what precedes ("$", "№", "aged", "в/ч", a month), the year rule, and an ordinal word
-   after a numeral ("двадцать пятая"). Any of these makes the core a `NotCount`.
+4. The context (``extract.not_counts``): what follows (%, "dollars", "km", "years old", "года",
+   a month, "a.m."), letters glued to the digits ("155th", "37-я", "2С19", "Т-72"; the case
+   endings "5-ти", "3-х" are kept as counts), a leading zero ("01"), what precedes ("$", "№",
+   "aged", "в/ч", a month), an age after a name ("Yerokhin, 34,"), the year rule, and an
+   ordinal word after a numeral ("двадцать пятая"). Any of these makes the core a `NotCount`.
 5. A postfix modifier when there was no prefix ("20+", "or more", "с лишним", "з гаком").
 6. The rule turns the figures into low/best/high (N, M the numbers; d = ceil(N/10)):
 
@@ -37,7 +38,8 @@ The cascade, at each token of the text:
 | vague:K@P | dozens, десятки, кілька десятків, several, a few, many      | profile P, word K  |
 
 A modifier before a range applies to its ends ("about 10-15" -> 9..17). Modifiers before a
-vague word are left out of the phrase ("over hundreds" reads as "hundreds").
+vague word are left out of the phrase ("over hundreds" reads as "hundreds"). A symbol
+modifier (">", "~") and a range do not cross a line break ("</i>\\n9" is just 9).
 
 The year rule: a bare four-digit 1900..2099 is a year after "in/since/the/в/у/з..." or before
 "year/года/року"; after a count modifier other than "до" it is a count; otherwise it is a count
@@ -56,6 +58,7 @@ from typing import TypeVar
 from crosscheck.extract import not_counts
 from crosscheck.extract.not_counts import Context, Reason
 from crosscheck.extract.numerals import Kind, Number, Numeral, Token, read_number, tokenize
+from crosscheck.extract.profiles import ACLED, PROFILES, RANGE, Band, Profile
 from crosscheck.extract.rules import Lexicon, language_key, lexicon
 from crosscheck.model import Count, Span
 
@@ -74,66 +77,6 @@ __all__ = [
 ]
 
 NAME = "extract.counts.v1"
-
-Band = tuple[int | None, int | None, int | None]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Profile:
-    """How vague words become figures, as (low, best, high) per word.
-
-    A scale after the word multiplies low and best, and stretches high to the scale's top:
-    "кілька сотень" under RANGE is 200/300/599. Russian/Ukrainian десятки are "tens";
-    несколько/кілька are "few"; "multiple" is "several"; багато/много/numerous are "many".
-
-    | word      | ACLED (low=best, no high) | RANGE low/best/high |
-    |-----------|---------------------------|---------------------|
-    | couple    | 2                         | 2 / 2 / 3           |
-    | few       | 2                         | 2 / 3 / 5           |
-    | several   | 3                         | 3 / 5 / 9           |
-    | many      | 3                         | 3 / - / -           |
-    | tens      | 10                        | 20 / 30 / 99        |
-    | dozens    | 12                        | 24 / 36 / 99        |
-    | scores    | 20                        | 40 / 60 / 199       |
-    | hundreds  | 100                       | 200 / 300 / 999     |
-    | thousands | 1000                      | 2000 / 3000 / 9999  |
-
-    ACLED is ACLED's published rule (tens 10, dozens 12, hundreds 100, "the most conservative
-    estimate"), extended the same way: the singular of the word (a score is 20), and for the
-    words ACLED does not list the smallest number the word can mean ("a few" 2, "several" 3)
-    and its "no number given" floor of 3 for "many". It names no upper bound. RANGE reads the
-    plural literally for the floor (dozens is at least two dozen), takes the next step up as
-    the best guess (three dozen), and stops below the next word ("hundreds" would be used
-    above 99).
-    """
-
-    name: str
-    couple: Band
-    few: Band
-    several: Band
-    many: Band
-    tens: Band
-    dozens: Band
-    scores: Band
-    hundreds: Band
-    thousands: Band
-
-    def band(self, word: str) -> Band:
-        band: Band = getattr(self, word)
-        return band
-
-
-ACLED = Profile(
-    name="acled", couple=(2, 2, None), few=(2, 2, None), several=(3, 3, None),
-    many=(3, 3, None), tens=(10, 10, None), dozens=(12, 12, None), scores=(20, 20, None),
-    hundreds=(100, 100, None), thousands=(1000, 1000, None),
-)  # fmt: skip
-RANGE = Profile(
-    name="range", couple=(2, 2, 3), few=(2, 3, 5), several=(3, 5, 9), many=(3, None, None),
-    tens=(20, 30, 99), dozens=(24, 36, 99), scores=(40, 60, 199), hundreds=(200, 300, 999),
-    thousands=(2000, 3000, 9999),
-)  # fmt: skip
-PROFILES = {profile.name: profile for profile in (ACLED, RANGE)}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -170,7 +113,11 @@ def parse_count(phrase: str, language: str | None, *, profile: Profile = ACLED) 
 
 
 def find_numbers(text: str, language: str | None, *, profile: Profile = ACLED) -> list[Reading]:
-    """Counts and not-counts alike, in text order, spans not overlapping."""
+    """Counts and not-counts alike, in text order, spans not overlapping.
+
+    ``language`` picks the number words: "en"; "ru" and "uk" share one Cyrillic table; any
+    other code or None tries all three. The context words (units, months...) are always all.
+    """
     scan = _scan(text, language, profile)
     found: list[Reading] = []
     i = 0
@@ -411,15 +358,9 @@ def _vague_reading(scan: _Scan, vague: _Vague) -> Reading:
     why = not_counts.right(scan.ctx, span.end, 0)  # "several days", "hundreds of dollars"
     if why is not None:
         return NotCount(span=span, reason=why)
-    low, best, high = scan.profile.band(vague.word)
-    s = vague.scale
-    count = Count(
-        low=None if low is None else low * s,
-        best=None if best is None else best * s,
-        high=None if high is None else (high + 1) * s - 1,
-        phrase=scan.text[span.start : span.end],
-        rule=f"vague:{vague.word}@{scan.profile.name}",
-    )
+    low, best, high = scan.profile.band(vague.word, vague.scale)
+    phrase, rule = scan.text[span.start : span.end], f"vague:{vague.word}@{scan.profile.name}"
+    count = Count(low=low, best=best, high=high, phrase=phrase, rule=rule)
     return Quantity(span=span, count=count)
 
 
