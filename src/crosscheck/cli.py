@@ -61,6 +61,16 @@ MaxBytesOption = Annotated[
                  "(default 100 MiB).", envvar="CROSSCHECK_MAX_CAPTURE_BYTES"),
 ]  # fmt: skip
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines for scripts.")]
+FactsOption = Annotated[
+    bool,
+    typer.Option("--facts/--no-facts", help="Extract mentions, places, people, quotes, claims "
+                 "and dates (default), or store documents only."),
+]  # fmt: skip
+ProfileOption = Annotated[
+    str,
+    typer.Option("--profile", help="Rule profile for vague numbers such as \"dozens\": acled "
+                 "(conservative: tens 10, dozens 12, hundreds 100) or range (low/best/high)."),
+]  # fmt: skip
 
 
 def _version(value: bool) -> None:
@@ -85,10 +95,12 @@ def ingest(
     data_dir: DataDirOption = None,
     captured_at: CapturedAtOption = None,
     max_bytes: MaxBytesOption = None,
+    facts: FactsOption = True,
+    profile: ProfileOption = "acled",
 ) -> None:
-    """Store captures and their documents; re-running stores nothing new."""
+    """Store captures, their documents and the facts in them; re-running stores nothing new."""
     settings = _settings(db, data_dir, max_bytes)
-    options = _options(settings, captured_at)
+    options = _options(settings, captured_at, facts, profile)
     with _database(settings) as database, _progress(paths) as advance:
         report = pipeline.run(paths, database, options, progress=advance)
     _print_report(report, stored_label="stored")
@@ -100,9 +112,11 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursively) or - (stdin).")],
     captured_at: CapturedAtOption = None,
     max_bytes: MaxBytesOption = None,
+    facts: FactsOption = True,
+    profile: ProfileOption = "acled",
 ) -> None:
     """Print one crosscheck.record/1 JSON object per document (JSON Lines); no database."""
-    options = _guard(lambda: _options(_settings(None, None, max_bytes), captured_at))
+    options = _options(_settings(None, None, max_bytes), captured_at, facts, profile)
     report = pipeline.RunReport()
     for record in pipeline.extract(paths, options, report):
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -152,12 +166,20 @@ def show(
 
 
 @app.command()
-def rebuild(db: DbOption = None, data_dir: DataDirOption = None) -> None:
-    """Re-derive every document from the stored captures with the current extractors."""
-    with _database(_settings(db, data_dir, None)) as database:
+def rebuild(
+    db: DbOption = None,
+    data_dir: DataDirOption = None,
+    facts: FactsOption = True,
+    profile: ProfileOption = "acled",
+) -> None:
+    """Re-derive every document and its facts from the stored captures with the current
+    extractors."""
+    settings = _settings(db, data_dir, None)
+    options = _options(settings, None, facts, profile)
+    with _database(settings) as database:
         total = database.counts().get("captures", 0)
         with _progress_total(total, "rebuilding") as advance:
-            report = pipeline.rebuild(database, progress=advance)
+            report = pipeline.rebuild(database, options, progress=advance)
     _print_report(report, stored_label="rebuilt")
     raise typer.Exit(0 if report.ok else 1)
 
@@ -239,11 +261,23 @@ def _settings(db: str | None, data_dir: Path | None, max_bytes: int | None) -> S
     return _guard(lambda: Settings.load(db_url=db, data_dir=data_dir, max_capture_bytes=max_bytes))
 
 
-def _options(settings: Settings, captured_at: str | None) -> pipeline.Options:
+def _options(
+    settings: Settings, captured_at: str | None, facts: bool, profile: str
+) -> pipeline.Options:
+    from crosscheck.extract import PROFILES, Extractor
+    from crosscheck.extract import Options as ExtractOptions
+
+    if profile not in PROFILES:
+        _guard(lambda: _fail(f"--profile: expected one of {', '.join(PROFILES)}, got {profile!r}"))
     return pipeline.Options(
         captured_at=_guard(lambda: _parse_when(captured_at)),
         max_bytes=settings.max_capture_bytes,
+        extractor=Extractor(ExtractOptions(profile=profile)) if facts else None,
     )
+
+
+def _fail(message: str) -> None:
+    raise SettingsError(message)
 
 
 def _parse_when(value: str | None) -> datetime | None:

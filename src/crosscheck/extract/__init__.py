@@ -22,7 +22,10 @@ from functools import cached_property
 from crosscheck.extract.analysis import Analyzer
 from crosscheck.model import Document, Facts, Mention, MentionKind, Place
 
-__all__ = ["Extractor", "Options"]
+__all__ = ["PROFILES", "Extractor", "Options"]
+
+#: the rule profiles for vague numbers ("dozens", "десятки"), see ``extract.counts``
+PROFILES = ("acled", "range")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,7 +13,7 @@ Models load lazily, once per process (``Analyzer`` is built once and called per 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache
 from typing import Any
 
 from crosscheck.model import Document, Span
@@ -74,6 +74,29 @@ _SPACY_LABELS = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG
                  "NORP": "ORG"}  # fmt: skip
 
 
+@cache
+def spacy_model() -> Any:
+    """spaCy's English pipeline, loaded once per process."""
+    import spacy
+
+    return spacy.load(SPACY_MODEL)
+
+
+@cache
+def natasha_models() -> dict[str, Any]:
+    """natasha's segmenter, morphology, syntax and NER models, loaded once per process."""
+    import natasha
+
+    embedding = natasha.NewsEmbedding()
+    return {
+        "segmenter": natasha.Segmenter(),
+        "morph_vocab": natasha.MorphVocab(),
+        "morph": natasha.NewsMorphTagger(embedding),
+        "syntax": natasha.NewsSyntaxParser(embedding),
+        "ner": natasha.NewsNERTagger(embedding),
+    }
+
+
 class Analyzer:
     """Builds an ``Analysis`` per document; loads each model on first use only."""
 
@@ -83,24 +106,13 @@ class Analyzer:
             return self._natasha(document.text, language)
         return self._spacy(document.text, language)
 
-    @cached_property
+    @property
     def _nlp(self) -> Any:
-        import spacy
+        return spacy_model()
 
-        return spacy.load(SPACY_MODEL)
-
-    @cached_property
+    @property
     def _natasha_models(self) -> dict[str, Any]:
-        import natasha
-
-        embedding = natasha.NewsEmbedding()
-        return {
-            "segmenter": natasha.Segmenter(),
-            "morph_vocab": natasha.MorphVocab(),
-            "morph": natasha.NewsMorphTagger(embedding),
-            "syntax": natasha.NewsSyntaxParser(embedding),
-            "ner": natasha.NewsNERTagger(embedding),
-        }
+        return natasha_models()
 
     def _spacy(self, text: str, language: str) -> Analysis:
         tagged = language == "en"

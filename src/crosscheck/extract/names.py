@@ -100,7 +100,8 @@ def _nominative(word: str, language: str, gender: str | None) -> str:
     parse = _best(word, language, gender)
     if not NAME_TAGS & set(str(parse.tag).replace(" ", ",").split(",")):
         return word
-    form = parse.inflect({"nomn", "sing"} | ({gender} if gender else set()))
+    # the Ukrainian dictionary's tags carry no number, so "sing" cannot always be asked for
+    form = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
     return _cased(form.word, word) if form is not None else word
 
 
@@ -162,12 +163,10 @@ def _word_key(word: str) -> str:
     latin = _transliterate(word.lower())
     latin = "".join(c for c in unicodedata.normalize("NFKD", latin) if c.isalpha() or c == "'")
     latin = latin.replace("'", "").replace("_", "")
-    if latin.startswith("ye"):
-        latin = latin[1:]
+    latin = re.sub(r"^[yi]e", "e", latin)  # Yevgeny, Євген: the glide is a spelling choice
     latin = re.sub(r"ff$", "v", latin)
     for old, new in _FOLDS:
         latin = latin.replace(old, new)
-    latin = re.sub(r"(ii|ei)$", "i", latin) if latin.endswith("ii") else latin
     latin = re.sub(r"(.)\1+", r"\1", latin)
     return latin
 

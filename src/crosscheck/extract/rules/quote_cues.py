@@ -1,0 +1,87 @@
+"""Cue words for quotes: speech and attribution verbs, pronouns and speaker descriptions.
+
+Written for crosscheck (not copied): GenderGapTracker's idea of a verb list matched on lemmas,
+widened with the verbs of conflict testimony (allege, accuse, deny, complain, recall, post) and
+with belief verbs (think, believe, hope) because PolNeAR annotates attributed beliefs too.
+
+English and Russian verbs are matched on lemmas (spaCy, natasha). natasha's models are Russian,
+so Ukrainian lemmas are unreliable; Ukrainian verbs are matched on their word forms instead
+(stem + ending), with the apostrophe folded to ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "DESCRIPTIONS",
+    "FEMININE",
+    "FIRST_PERSON",
+    "MASCULINE",
+    "PLURAL",
+    "PRONOUNS",
+    "SPEECH_LEMMAS",
+    "UK_SPEECH_FORM",
+]
+
+_EN = """say tell claim state add note write tweet post warn explain argue insist admit acknowledge
+allege accuse deny complain recall report announce confirm declare emphasize emphasise stress
+suggest ask reply respond answer comment remark observe predict promise vow pledge threaten urge
+recount testify reveal show indicate find believe think feel hope fear worry expect estimate
+contend maintain assert concede agree disagree boast brag joke quip joke caution blame criticize
+criticise praise charge dismiss reject question wonder describe call mention announce signal
+conclude acknowledge recommend demand propose point counter protest lament shout scream cry
+plead beg swear guess imagine doubt know realize realise understand assume reckon""".split()
+
+_RU = """сказать говорить заявить заявлять сообщить сообщать рассказать рассказывать отметить
+отмечать написать писать добавить добавлять признаться признаваться признать признавать
+пожаловаться жаловаться утверждать уточнить уточнять подчеркнуть подчёркивать подчеркивать
+пояснить пояснять объяснить объяснять заметить замечать считать полагать уверять заверить
+заверять предупредить предупреждать обвинить обвинять отрицать опровергнуть призвать призывать
+спросить спрашивать ответить отвечать настаивать указать указывать напомнить напоминать обещать
+пообещать думать верить надеяться бояться опасаться объявить объявлять констатировать
+передать процитировать сетовать посетовать вспомнить вспоминать повторить повторять
+обратиться обращаться крикнуть кричать клясться поклясться допустить допускать
+предположить предполагать прокомментировать комментировать возразить возражать""".split()
+
+SPEECH_LEMMAS: dict[str, frozenset[str]] = {
+    "en": frozenset(_EN),
+    "ru": frozenset(_RU),
+}
+
+# Ukrainian: past (-в/-ла/-ло/-ли) and present (-є/-ють/-е/-уть/-ить/-ять) forms of speech
+# verbs, built from stems; "каже"/"пише" are irregular and listed whole.
+_UK_PAST = (
+    "сказа заяви повідоми розповіла розпові зазначи дода написа підкресли наголоси поясни "
+    "визна поскаржи запевни попереди звинувати заперечи заклика відповіла відпові "
+    "попроси запита спита нагада пообіця уточни зверну повтори прокоментува"
+)
+_UK_PRESENT = (
+    "заявля повідомля розповіда зазнача дода стверджу підкреслю наголошу поясню визна "
+    "скаржи запевня попереджа звинувачу запереч заклика відповіда проси пита нагаду обіця "
+    "уточню звертає вважа"
+)
+UK_SPEECH_FORM = re.compile(
+    r"(?:каже|кажуть|казав|казала|казали|пише|пишуть|писав|писала|звертається|звернулася"
+    r"|звернувся|(?:" + "|".join(_UK_PAST.split()) + r")(?:в|ла|ло|ли|вся|лася)"
+    r"|(?:" + "|".join(_UK_PRESENT.split()) + r")(?:є|ють|ить|ять|е|уть|ться))",
+    re.IGNORECASE,
+)
+
+# Pronouns that can name a speaker, with the gender they require ("" = any).
+MASCULINE = frozenset("he him his он его него він його нього".split())
+FEMININE = frozenset("she her она её ее неё нее вона її неї".split())
+PLURAL = frozenset("they them their они их них вони їх них".split())
+FIRST_PERSON = frozenset("i we я мы я ми".split())
+PRONOUNS = MASCULINE | FEMININE | PLURAL | FIRST_PERSON
+
+# Singular descriptions of a person that usually refer back to someone already named.
+DESCRIPTIONS = frozenset(
+    """soldier serviceman servicewoman man woman officer commander fighter volunteer medic
+    mother father wife husband son daughter witness resident survivor veteran private sergeant
+    военный военнослужащий солдат боец мужчина женщина офицер командир доброволец медик мать
+    отец жена муж сын дочь свидетель житель рядовой сержант контрактник мобилизованный
+    військовий військовослужбовець солдат боєць чоловік жінка офіцер командир доброволець
+    медик мати батько дружина син донька свідок мешканець рядовий сержант контрактник
+    мобілізований""".split()
+)
