@@ -20,12 +20,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from crosscheck.extract.analysis import Analyzer
+from crosscheck.extract.profiles import PROFILES  # rule profiles for vague numbers ("dozens")
 from crosscheck.model import Document, Facts, Mention, MentionKind, Place
 
 __all__ = ["PROFILES", "Extractor", "Options"]
-
-#: the rule profiles for vague numbers ("dozens", "десятки"), see ``extract.counts``
-PROFILES = ("acled", "range")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
