@@ -25,7 +25,15 @@ from crosscheck.extract.rules.persons import RANKS, ROLES, TITLES
 if TYPE_CHECKING:
     from crosscheck.extract.analysis import Token
 
-__all__ = ["NAME_TAGS", "canonical_name", "is_first_name", "morph", "name_key", "strip_titles"]
+__all__ = [
+    "NAME_TAGS",
+    "canonical_name",
+    "is_first_name",
+    "morph",
+    "name_key",
+    "parses",
+    "strip_titles",
+]
 
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 _PREFIX_WORDS = frozenset(RANKS) | frozenset(ROLES) | TITLES | {"staff", "старший", "младший"}
@@ -40,13 +48,14 @@ def morph(language: str) -> Any:
 
 
 @lru_cache(maxsize=200_000)
-def _parses(word: str, language: str) -> tuple[Any, ...]:
+def parses(word: str, language: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of ``word``, cached: names repeat within and across documents."""
     return tuple(morph(language).parse(word))
 
 
 def is_first_name(word: str, language: str) -> bool:
     """Whether pymorphy3 knows ``word`` (Cyrillic) as a first name in any reading."""
-    return any("Name" in p.tag for p in _parses(word, language))
+    return any("Name" in p.tag for p in parses(word, language))
 
 
 def strip_titles(words: Sequence[str]) -> list[str]:
@@ -63,7 +72,7 @@ def _is_prefix(word: str) -> bool:
         return True
     if not _CYRILLIC.search(word):
         return False
-    return any(p.normal_form.replace("ё", "е") in _PREFIX_WORDS for p in _parses(lower, "ru"))
+    return any(p.normal_form.replace("ё", "е") in _PREFIX_WORDS for p in parses(lower, "ru"))
 
 
 def canonical_name(text: str, language: str, tokens: Sequence[Token] = ()) -> str:
@@ -78,7 +87,7 @@ def canonical_name(text: str, language: str, tokens: Sequence[Token] = ()) -> st
 def _gender(words: Sequence[str], language: str, tokens: Sequence[Token]) -> str | None:
     """The name's gender: its first name's, else the tagger's, else the surname's."""
     for word in words:
-        genders = {_tag_gender(p) for p in _parses(word, language) if "Name" in p.tag}
+        genders = {_tag_gender(p) for p in parses(word, language) if "Name" in p.tag}
         if len(genders) == 1:
             return genders.pop()
     tagged = {t.feat("Gender") for t in tokens} - {None}
@@ -108,12 +117,12 @@ def _nominative(word: str, language: str, gender: str | None) -> str:
 def _best(word: str, language: str, gender: str | None) -> Any:
     """The reading to inflect: a name reading of the right gender first, then any name
     reading, then pymorphy3's first guess."""
-    parses = _parses(word, language)
-    named = [p for p in parses if NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))]
+    readings = parses(word, language)
+    named = [p for p in readings if NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))]
     fitting = [p for p in named if gender is None or _tag_gender(p) in (gender, None)]
     if gender == "femn" and not fitting and named:
-        return parses[0]  # "Коваль" has no feminine reading: a woman's surname stays as written
-    return (fitting or named or list(parses))[0]
+        return readings[0]  # "Коваль" has no feminine reading: a woman's surname stays as written
+    return (fitting or named or list(readings))[0]
 
 
 def _cased(form: str, like: str) -> str:
@@ -125,13 +134,16 @@ def _cased(form: str, like: str) -> str:
 # --- keys --------------------------------------------------------------------------------
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = dict(
-    zip(
-        "абвгґдеёєжзиіїйклмнопрстуфхцчшщъыьэюя",
-        "a b v g g d e e ie zh z i i i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia"
-        .split(), strict=True,
-    )
-)  # fmt: skip
+
+
+def _table(letters: str, latin: str) -> dict[str, str]:
+    return dict(zip(letters, latin.split(), strict=True))
+
+
+_LATIN = _table(
+    "абвгґдеёєжзиіїйклмнопрстуфхцчшщъыьэюя",
+    "a b v g g d e e ie zh z i i i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia",
+)
 _UKRAINIAN_LATIN = _LATIN | {"г": "h", "и": "y", "є": "ie", "ї": "i"}
 
 # Ukrainian first name -> Russian counterpart, compared by key (notes 5.3 rule 3)
@@ -180,3 +192,14 @@ def _transliterate(word: str) -> str:
 def _equivalents() -> dict[str, str]:
     pairs = (pair.split() for pair in _EQUIVALENT_NAMES.split(", "))
     return {_word_key(uk): _word_key(ru) for uk, ru in pairs if _word_key(uk) != _word_key(ru)}
+
+
+def _register() -> None:
+    # evaluate/task.py looks "name_key" up via crosscheck.link.people; registering here makes
+    # it available as soon as that module (or anything) imports this one
+    from crosscheck.evaluate.task import PREDICTORS
+
+    PREDICTORS["name_key"] = name_key
+
+
+_register()

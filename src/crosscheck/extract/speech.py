@@ -32,7 +32,9 @@ _SPACE = " \t"
 _LINE = re.compile(r"[^\n]+")
 _DIALOGUE = re.compile(r"^[ \t]*-[ \t]*")
 # End of a dialogue part: punctuation, a dash, then the author's remark.
-_REMARK = re.compile(r"[,.!?]*[ \t]+-[ \t]+")
+_REMARK = re.compile(r"[,.!?]+[ \t]+-[ \t]+")
+_DASH_LANGUAGES = frozenset({"ru", "uk"})
+_DASHES = frozenset("—–")
 _NEXT_PART = re.compile(r"[.:][ \t]+-[ \t]+")
 
 
@@ -44,12 +46,12 @@ class Marked:
     outer: Span
 
 
-def marked_quotes(text: str) -> list[Marked]:
-    """Quotes between marks and dialogue lines, in text order."""
+def marked_quotes(text: str, language: str) -> list[Marked]:
+    """Quotes between marks, and in Russian and Ukrainian dialogue lines, in text order."""
     folded = for_matching(text)
     found: list[Marked] = []
     for line in _LINE.finditer(folded):
-        dialogue = _dialogue(folded, line.start(), line.end())
+        dialogue = _dialogue(text, folded, line) if language in _DASH_LANGUAGES else []
         found += dialogue or _marks(text, folded, line.start(), line.end())
     return [m for m in found if m.content.end > m.content.start]
 
@@ -115,10 +117,12 @@ def _trim(folded: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-def _dialogue(folded: str, start: int, end: int) -> list[Marked]:
+def _dialogue(text: str, folded: str, line: re.Match[str]) -> list[Marked]:
     """A line opening with a dash: its speech parts, the remarks between them left out."""
-    lead = _DIALOGUE.match(folded, start, end)
-    if lead is None or lead.end() == end:
+    end = line.end()
+    lead = _DIALOGUE.match(folded, line.start(), end)
+    # a hyphen opens a list item, not a dialogue line: only a real dash counts
+    if lead is None or lead.end() == end or not _DASHES & set(text[lead.start() : lead.end()]):
         return []
     parts: list[Marked] = []
     cursor = lead.end()

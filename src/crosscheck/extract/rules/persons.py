@@ -24,6 +24,10 @@ def _words(value: str, words: str) -> dict[str, str]:
     return dict.fromkeys(words.split(), value)
 
 
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 #: rank word -> canonical rank (English)
 RANKS: dict[str, str] = {
     **_words("private", "private pvt pvt. рядовой рядовий"),
@@ -65,9 +69,9 @@ ROLES: dict[str, str] = {
 }
 
 #: titles that precede a name without saying much about the person
-TITLES = frozenset(
+TITLES = _set(
     "mr mr. mrs mrs. ms ms. dr dr. sir lady lord president premier chancellor "
-    "господин госпожа пан пані".split()
+    "господин госпожа пан пані"
 )
 
 #: a side cue (lower case, matched as a phrase in the words before a name) -> side
@@ -95,10 +99,10 @@ STATUSES: dict[str, str] = {
 }
 
 #: words that make a capitalised name an outlet or organisation rather than a person
-OUTLET_WORDS = frozenset(
+OUTLET_WORDS = _set(
     "news daily times post herald monitor journal gazette tribune telegraph press agency "
     "channel tv radio media online today weekly review times report вестник новости "
-    "газета известия правда вісник новини газета медиа медіа".split()
+    "газета известия правда вісник новини газета медиа медіа"
 )
 
 #: phrases just before a name that introduce an outlet ("reported by X", "according to X")
@@ -106,4 +110,4 @@ OUTLET_BEFORE = ("reported by", "published by", "broadcaster", "outlet", "channe
                  "сообщает", "пишет", "издание", "телеканал", "повідомляє", "видання")  # fmt: skip
 
 #: words just after a name that make it an outlet ("X reported", "X reports")
-OUTLET_AFTER = frozenset("reported reports reporting".split())
+OUTLET_AFTER = _set("reported reports reporting")

@@ -27,11 +27,13 @@ __all__ = [
 _EN = """say tell claim state add note write tweet post warn explain argue insist admit acknowledge
 allege accuse deny complain recall report announce confirm declare emphasize emphasise stress
 suggest ask reply respond answer comment remark observe predict promise vow pledge threaten urge
-recount testify reveal show indicate find believe think feel hope fear worry expect estimate
+recount testify reveal show indicate believe think feel hope fear worry expect estimate
 contend maintain assert concede agree disagree boast brag joke quip joke caution blame criticize
-criticise praise charge dismiss reject question wonder describe call mention announce signal
+criticise praise charge dismiss reject question wonder describe mention announce signal
 conclude acknowledge recommend demand propose point counter protest lament shout scream cry
-plead beg swear guess imagine doubt know realize realise understand assume reckon""".split()
+plead beg swear guess imagine doubt assume reckon implore speculate sigh chime
+tout cite quote highlight mock slam blast hail applaud thank apologize apologise lash
+retort scoff tell rule advise inform reiterate clarify concur""".split()
 
 _RU = """сказать говорить заявить заявлять сообщить сообщать рассказать рассказывать отметить
 отмечать написать писать добавить добавлять признаться признаваться признать признавать

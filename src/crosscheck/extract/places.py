@@ -1,0 +1,392 @@
+"""Place names in a document, resolved offline against the gazetteer.
+
+The cascade, per document:
+
+1. **Recognise.** Three sources of spans, longest first, overlaps dropped:
+   a. the model's LOC entities (spaCy GPE/LOC/FAC, natasha LOC), "the" and "'s" trimmed;
+   b. gazetteer matches of capitalised token runs the model missed (spaCy's small model misses
+      "Irkutsk" in an appositive and calls "Avdiivka" a PERSON);
+   c. names after a settlement cue ("the village of X", "в селе X"), kept even when the
+      gazetteer does not know them (villages under 500 people are not in it).
+   Vetoes: a bare gazetteer match inside a person's name (unless a cue like "from" or "з"
+   precedes), a single common word (not a proper noun), a short all-lowercase-able key such as
+   "Can" for Canada's ISO code, and the document's own outlet name ("Frontline Monitor").
+   Demonyms ("Russian", "Ukrainians") are places only when asked for: GeoWebNews counts them.
+2. **Resolve.** Countries and regions named in the document, and the country named most,
+   raise candidates there; then the primary name over an alternate one; then population.
+   Unresolved names come back with ``geonameid`` and coordinates None.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from crosscheck.extract.analysis import Analysis, Analyzer, Token
+from crosscheck.extract.gazetteer import Entry, Gazetteer, gazetteer, normalise
+from crosscheck.model import Document, Place, Span
+
+__all__ = ["NAME", "find_places"]
+
+NAME = "extract.places.geonames.v1"
+_MAX_TOKENS = 5
+_BARE_MIN_POPULATION = 1000  # a bare single-word match of a smaller place is mostly noise
+#: a bare match inside a longer capitalised run ("Prime Minister", "Supreme Court") is a
+#: place only when it is this big ("Moscow Mayor")
+_EMBEDDED_MIN_POPULATION = 100_000
+#: capitalised words that are small places somewhere but nearly always mean something else
+_NOT_PLACES = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+)
+#: words after which a capitalised name is a place even if the model says person
+_CUES = frozenset(
+    [
+        "from",
+        "in",
+        "near",
+        "at",
+        "outside",
+        "to",
+        "into",
+        "across",
+        "of",
+        "из",
+        "в",
+        "во",
+        "под",
+        "около",
+        "возле",
+        "у",
+        "с",
+        "до",
+        "з",
+        "біля",
+        "під",
+        "поблизу",
+    ]
+)
+#: words before a name that make it a settlement, known to the gazetteer or not
+_SETTLEMENT_CUES = re.compile(
+    r"(?:village|town|city|settlement|hamlet)\s+of\s*$|"
+    r"(?:сел[аеоуі]м?|селищ[аеіу]?|посёлк[аеу]|поселк[аеу]|поселени[еия]|"
+    r"город[аеу]?|міст[аіо]|деревн[еия])\s*$",
+    re.IGNORECASE,
+)
+_REGION = re.compile(
+    r"^(?P<centre>.+?)\s+(?:oblast|region|province|krai|kray)$|"
+    r"^(?P<adjective>\w+)\s+(?:област\w*|кра[йяюеі]\w*)$|"
+    r"^(?P<shchyna>\w+)(?:щин|чин)[аиіуо]\w*$",
+    re.IGNORECASE,
+)
+_REGION_WORDS = re.compile(r"^(?:Oblast|Region|Province|Krai|област\w*|кра[йяюеі]\w*)$", re.I)
+_DEMONYMS = {
+    "US": "American Americans", "GB": "British Briton Britons", "RU": "Russian Russians",
+    "UA": "Ukrainian Ukrainians", "CN": "Chinese", "FR": "French", "DE": "German Germans",
+    "MX": "Mexican Mexicans", "CA": "Canadian Canadians", "JP": "Japanese",
+    "IN": "Indian Indians", "SY": "Syrian Syrians", "TR": "Turkish Turk Turks",
+    "IR": "Iranian Iranians", "IQ": "Iraqi Iraqis", "IL": "Israeli Israelis",
+    "PS": "Palestinian Palestinians", "KR": "Korean Koreans", "KP": "North Korean",
+    "BY": "Belarusian Belarusians", "PL": "Polish Pole Poles", "IT": "Italian Italians",
+    "ES": "Spanish Spaniard Spaniards", "TN": "Tunisian Tunisians", "NG": "Nigerian Nigerians",
+    "BR": "Brazilian Brazilians", "AU": "Australian Australians", "EG": "Egyptian Egyptians",
+    "SA": "Saudi Saudis", "AF": "Afghan Afghans", "PK": "Pakistani Pakistanis",
+    "ZA": "South African", "ZW": "Zimbabwean Zimbabweans", "KE": "Kenyan Kenyans",
+    "IE": "Irish", "NL": "Dutch", "SE": "Swedish Swede Swedes", "GR": "Greek Greeks",
+    "GE": "Georgian Georgians", "MD": "Moldovan Moldovans", "KZ": "Kazakh Kazakhs",
+    "VE": "Venezuelan Venezuelans", "CU": "Cuban Cubans", "PH": "Filipino Filipinos",
+    "VN": "Vietnamese", "TH": "Thai", "ID": "Indonesian Indonesians", "SI": "Slovenian",
+    "MT": "Maltese", "AZ": "Azerbaijani", "AM": "Armenian Armenians", "LB": "Lebanese",
+    "YE": "Yemeni Yemenis", "LY": "Libyan Libyans", "SD": "Sudanese", "HU": "Hungarian",
+    "RO": "Romanian Romanians", "LT": "Lithuanian", "LV": "Latvian", "EE": "Estonian",
+    "FI": "Finnish Finn Finns", "NO": "Norwegian", "DK": "Danish", "CH": "Swiss",
+    "AT": "Austrian", "BE": "Belgian", "PT": "Portuguese", "CZ": "Czech", "SK": "Slovak",
+    "RS": "Serbian Serbs", "HR": "Croatian", "BG": "Bulgarian", "NZ": "Zealander",
+    "AR": "Argentine Argentinian", "CL": "Chilean", "CO": "Colombian", "PE": "Peruvian",
+}  # fmt: skip
+_CONTINENT_DEMONYMS = {"Europe": "European Europeans", "Africa": "African Africans",
+                       "Asia": "Asian Asians"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    span: Span
+    lookup: str  # the form to look up (natasha's nominative where it gives one)
+    cue: bool = False  # a settlement cue names it: keep it even when unresolved
+    candidates: tuple[Entry, ...] = ()
+    bare: bool = False  # found by the gazetteer scan alone, with no cue word before it
+    inner: bool = False  # part of a longer run of capitalised words, or of a person's name
+
+
+def find_places(document: Document, analysis: Analysis, *, demonyms: bool = False) -> list[Place]:
+    """Every place the text names, in text order, resolved where the gazetteer allows."""
+    names = gazetteer()
+    found = [_with_candidates(m, names) for m in _recognise(document, analysis, demonyms)]
+    kept = _non_overlapping(m for m in found if m.candidates or m.cue)
+    context = _Context.of(kept)
+    return [_place(document, m, context.best(m)) for m in kept]
+
+
+def _with_candidates(mention: _Mention, names: Gazetteer) -> _Mention:
+    if mention.candidates:
+        return mention
+    region = _REGION.match(mention.lookup)
+    if region:
+        found = tuple(_regions(region, names))
+        return _Mention(mention.span, mention.lookup, True, found, mention.bare, mention.inner)
+    found = tuple(names.lookup(mention.lookup))
+    return _Mention(mention.span, mention.lookup, mention.cue, found, mention.bare, mention.inner)
+
+
+def _regions(match: re.Match[str], names: Gazetteer) -> list[Entry]:
+    if match["centre"]:
+        return names.region_of(match["centre"])
+    stem = match["adjective"] or match["shchyna"]
+    for centre in _centres(stem.casefold()):
+        if found := names.region_of(centre):
+            return found
+    return []
+
+
+def _centres(stem: str) -> Iterator[str]:
+    """The centre a regional adjective names: донецкой/донецька -> донецк(ь), харьковская ->
+    харьков, харківщина (stem харків) -> харків."""
+    base = re.sub(r"(?:ой|ая|ую|ей|ий|ый|ого|ому|ом|а|у|ої|ій|ою|ої)$", "", stem)
+    yield base
+    yield re.sub(r"с(ь)?к$", "", base)
+    yield re.sub(r"(ь)?к$", "", base)
+
+
+# -- recognition ------------------------------------------------------------------------------
+
+
+def _recognise(document: Document, analysis: Analysis, demonyms: bool) -> Iterator[_Mention]:
+    outlets = _outlet_spans(document)
+    person = [e.span for e in analysis.entities if e.label == "PER"]
+    for mention in _entity_mentions(document, analysis):
+        yield mention
+    for mention in _scanned(document, analysis, person):
+        if not any(_inside(mention.span, o) for o in outlets):
+            yield mention
+    if demonyms:
+        yield from _demonym_mentions(analysis)
+
+
+def _entity_mentions(document: Document, analysis: Analysis) -> Iterator[_Mention]:
+    for entity in analysis.entities:
+        if entity.label != "LOC":
+            continue
+        span = _trimmed(document.text, entity.span)
+        text = document.text[span.start : span.end]
+        yield _Mention(span, entity.normal or text)
+        if entity.normal and entity.normal != text:
+            yield _Mention(span, text)
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    """GeoWebNews and our readers want "the United States" as "United States", "Russia's" as
+    "Russia"."""
+    start, end = span.start, span.end
+    if text[start : start + 4].casefold() == "the ":
+        start += 4
+    if text[end - 2 : end] in {"'s", "’s"}:
+        end -= 2
+    return Span(start, end)
+
+
+def _scanned(document: Document, analysis: Analysis, person: list[Span]) -> Iterator[_Mention]:
+    """Runs of capitalised tokens (up to five, hyphens allowed) that name a gazetteer entry."""
+    tokens = analysis.tokens
+    for i, token in enumerate(tokens):
+        if not _capitalised(token.text):
+            continue
+        cue = i > 0 and tokens[i - 1].text.casefold() in _CUES
+        settlement = _SETTLEMENT_CUES.search(document.text[max(0, token.start - 40) : token.start])
+        runs = list(_runs(tokens, i))
+        embedded = (i > 0 and _capitalised(tokens[i - 1].text)
+                    and tokens[i - 1].sentence == token.sentence)  # fmt: skip
+        for n, run in enumerate(runs):
+            span = Span(token.start, run[-1].end)
+            if _vetoed(run, cue or bool(settlement)):
+                continue
+            text = document.text[span.start : span.end]
+            inner = embedded or n < len(runs) - 1 or any(_overlaps(span, p) for p in person)
+            yield _Mention(span, text, bool(settlement), bare=not (cue or settlement), inner=inner)
+
+
+def _runs(tokens: tuple[Token, ...], i: int) -> Iterator[list[Token]]:
+    run: list[Token] = []
+    for token in tokens[i : i + _MAX_TOKENS * 2]:
+        if token.sentence != tokens[i].sentence:
+            break
+        if token.text in {"-", "‐"} and run:
+            run.append(token)
+            continue
+        if run and _REGION_WORDS.match(token.text):
+            yield [*run, token]
+        if not _capitalised(token.text):
+            break
+        run.append(token)
+        yield list(run)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(c.isalpha() for c in word)
+
+
+def _vetoed(run: list[Token], cue: bool) -> bool:
+    if cue:
+        return False
+    return len(run) == 1 and run[0].pos not in {"PROPN", "X"}
+
+
+def _demonym_mentions(analysis: Analysis) -> Iterator[_Mention]:
+    names = gazetteer()
+    for token in analysis.tokens:
+        for code, words in _DEMONYMS.items():
+            if token.text in words.split():
+                country = names.country(code)
+                found = (country,) if country else ()
+                yield _Mention(Span(token.start, token.end), token.text, False, found)
+        for continent, words in _CONTINENT_DEMONYMS.items():
+            if token.text in words.split():
+                known = [e for e in names.exact(continent) if e.precision == "continent"]
+                yield _Mention(Span(token.start, token.end), token.text, False, tuple(known))
+
+
+def _outlet_spans(document: Document) -> list[Span]:
+    if not document.source:
+        return []
+    pattern = re.escape(document.source)
+    return [Span(m.start(), m.end()) for m in re.finditer(pattern, document.text)]
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _non_overlapping(mentions: Iterable[_Mention]) -> list[_Mention]:
+    """Longest span first; a shorter one overlapping a kept one is dropped."""
+    kept: list[_Mention] = []
+    ordered = sorted(mentions, key=lambda m: (m.span.start - m.span.end, m.span.start))
+    for mention in ordered:
+        if not any(_overlaps(mention.span, k.span) for k in kept) and _plausible(mention):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.span.start)
+
+
+def _plausible(mention: _Mention) -> bool:
+    """Short keys ("Can", "Eu") only in capitals, and a bare small place only with a cue."""
+    key = normalise(mention.lookup)
+    if len(key) <= 3 and not mention.lookup.replace(".", "").isupper():
+        return False
+    if not mention.bare:
+        return True
+    if mention.lookup in _NOT_PLACES:
+        return False
+    wide = any(c.precision != "settlement" for c in mention.candidates)
+    if mention.lookup.isupper() and not wide:
+        return False  # acronyms: NATO, TTC, BA
+    biggest = max((c.population for c in mention.candidates), default=0)
+    floor = _EMBEDDED_MIN_POPULATION if mention.inner else _BARE_MIN_POPULATION
+    return wide or biggest >= floor
+
+
+# -- resolution -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    countries: Counter[str]
+    regions: frozenset[tuple[str | None, str | None]]
+
+    @classmethod
+    def of(cls, mentions: list[_Mention]) -> _Context:
+        """Countries and regions the document names unambiguously."""
+        countries: Counter[str] = Counter()
+        regions = set()
+        for mention in mentions:
+            kinds = {(c.precision, c.country) for c in mention.candidates}
+            if len(kinds) == 1 and mention.candidates[0].country:
+                countries[mention.candidates[0].country] += 1
+            if any(c.precision == "admin1" for c in mention.candidates):
+                regions |= {(c.country, c.admin1) for c in mention.candidates
+                            if c.precision == "admin1"}  # fmt: skip
+        return cls(countries, frozenset(regions))
+
+    def best(self, mention: _Mention) -> Entry | None:
+        if not mention.candidates:
+            return None
+        return max(mention.candidates, key=lambda entry: self._score(entry, mention.lookup))
+
+    def _score(self, entry: Entry, name: str) -> float:
+        top = self.countries.most_common(1)[0][0] if self.countries else None
+        score = math.log10(entry.population + 10)
+        score += 1.5 * (entry.country in self.countries) + (entry.country == top)
+        score += 3.0 * (entry.precision == "settlement" and (entry.country, entry.admin1)
+                        in self.regions)  # fmt: skip
+        return score + 1.0 * (normalise(entry.name) == normalise(name))
+
+
+def _place(document: Document, mention: _Mention, entry: Entry | None) -> Place:
+    text = document.text[mention.span.start : mention.span.end]
+    if entry is None:
+        return Place(span=mention.span, text=text, name=mention.lookup, extractor=NAME)
+    return Place(
+        span=mention.span, text=text, name=entry.name, geonameid=entry.geonameid,
+        latitude=entry.latitude, longitude=entry.longitude, country=entry.country,
+        admin1=entry.admin1, feature=entry.feature, population=entry.population,
+        precision=entry.precision, extractor=NAME,
+    )  # fmt: skip
+
+
+# -- evaluation ---------------------------------------------------------------------------------
+
+
+def _register() -> None:
+    from crosscheck.evaluate import geoparsing
+    from crosscheck.evaluate.task import PREDICTORS
+
+    analyzer = Analyzer()
+
+    def predict(text: str, language: str) -> list[geoparsing.Place]:
+        document = Document(capture_sha256="0" * 64, text=text, language=language)
+        found = find_places(document, analyzer(document), demonyms=True)
+        return [geoparsing.Place(span=p.span, point=_point(p)) for p in found]
+
+    PREDICTORS["geoparsing"] = predict
+
+
+def _point(place: Place) -> tuple[float, float] | None:
+    if place.latitude is None or place.longitude is None:
+        return None
+    return place.latitude, place.longitude
+
+
+_register()

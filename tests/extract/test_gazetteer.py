@@ -1,0 +1,62 @@
+"""The offline gazetteer: normalised keys, inflected and transliterated names, regions."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.extract.gazetteer import cyrillic_forms, gazetteer, normalise
+
+IRKUTSK = 2023469
+KHARKIV = 706483
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Кам’янка", "камянка"),
+        ("Kam'yanka", "kamyanka"),
+        ("Ulan-Ude", "ulan ude"),
+        ("Орёл", "орел"),
+        ("  São   Paulo ", "sao paulo"),
+        ("U.S.", "us"),
+    ],
+)
+def test_normalise_unifies_case_apostrophes_and_dashes(name: str, key: str) -> None:
+    assert normalise(name) == key
+
+
+@pytest.mark.parametrize("name", ["Irkutsk", "Иркутск", "Иркутска", "Іркутська", "Іркутськ"])
+def test_gazetteer_lookup_resolves_inflected_irkutsk(name: str) -> None:
+    found = gazetteer().lookup(name)
+    assert [e.geonameid for e in found] == [IRKUTSK]
+    assert found[0].country == "RU"
+    assert found[0].latitude == pytest.approx(52.3, abs=0.2)
+    assert found[0].longitude == pytest.approx(104.3, abs=0.2)
+
+
+@pytest.mark.parametrize("name", ["Kharkiv", "Kharkov", "Харків", "Харькова", "Харкова"])
+def test_gazetteer_lookup_spellings_share_one_geonameid(name: str) -> None:
+    assert KHARKIV in {e.geonameid for e in gazetteer().lookup(name)}
+
+
+@pytest.mark.parametrize(("name", "code"), [("в Україні", "UA"), ("Україні", "UA"),
+                                            ("России", "RU"), ("Ukraine", "UA")])  # fmt: skip
+def test_gazetteer_lookup_finds_countries_in_any_case(name: str, code: str) -> None:
+    found = gazetteer().lookup(name.split()[-1])
+    assert any(e.precision == "country" and e.country == code for e in found)
+
+
+def test_gazetteer_country_by_code() -> None:
+    ukraine = gazetteer().country("UA")
+    assert ukraine is not None and ukraine.name == "Ukraine"
+    assert 44 < ukraine.latitude < 53 and 22 < ukraine.longitude < 41
+
+
+def test_gazetteer_region_of_names_the_centres_oblast() -> None:
+    regions = gazetteer().region_of("Donetsk")
+    assert ("UA", "05") in {(r.country, r.admin1) for r in regions}
+    assert all(r.precision == "admin1" for r in regions)
+
+
+def test_cyrillic_forms_include_nominative() -> None:
+    assert "иркутск" in [f.casefold() for f in cyrillic_forms("Иркутска")]

@@ -1,0 +1,109 @@
+"""Place recognition and resolution on fictional sentences and the real sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosscheck.extract.analysis import Analyzer
+from crosscheck.extract.gazetteer import gazetteer
+from crosscheck.extract.places import NAME, find_places
+from crosscheck.model import Document, Place
+
+ANALYZER = Analyzer()
+IRKUTSK = 2023469
+
+
+def _places(text: str, language: str = "en", source: str | None = None) -> list[Place]:
+    document = Document(capture_sha256="0" * 64, text=text, language=language, source=source)
+    return find_places(document, ANALYZER(document))
+
+
+def _by_text(places: list[Place]) -> dict[str, Place]:
+    return {p.text: p for p in places}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("Рядовой Пётр Сидоров из Иркутска записал видео.", "ru", "Иркутска"),
+        ("Рядовий Петро Сидоренко з Іркутська записав відео.", "uk", "Іркутська"),
+        ("Private Petr Sidorov, a driver from Irkutsk, recorded a video.", "en", "Irkutsk"),
+    ],
+)
+def test_find_places_resolves_irkutsk_in_any_language(
+    text: str, language: str, surface: str
+) -> None:
+    place = _by_text(_places(text, language))[surface]
+    assert place.geonameid == IRKUTSK and place.country == "RU"
+    assert place.precision == "settlement" and place.extractor == NAME
+    assert place.latitude == pytest.approx(52.3, abs=0.2)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("Shelling hit Kharkiv overnight, the mayor said.", "en", "Kharkiv"),
+        ("Обстріл Харкова тривав усю ніч.", "uk", "Харкова"),
+        ("Обстрел Харькова продолжался всю ночь.", "ru", "Харькова"),
+    ],
+)
+def test_find_places_kharkiv_spellings_share_geonameid(
+    text: str, language: str, surface: str
+) -> None:
+    assert _by_text(_places(text, language))[surface].geonameid == 706483
+
+
+def test_find_places_ambiguity_resolved_by_country_named() -> None:
+    text = "Fighting in Ukraine went on. Troops shelled Kamianka at dawn."
+    assert _by_text(_places(text))["Kamianka"].country == "UA"
+
+
+@pytest.mark.parametrize("centre", ["Chernivtsi"])
+def test_find_places_ambiguity_resolved_by_region_named(centre: str) -> None:
+    region = gazetteer().region_of(centre)[0]
+    text = f"Fighting in {centre} Oblast went on. Troops shelled Kamianka at dawn."
+    kamianka = _by_text(_places(text))["Kamianka"]
+    assert (kamianka.country, kamianka.admin1) == (region.country, region.admin1)
+
+
+def test_find_places_oblast_is_admin1() -> None:
+    place = _by_text(_places("Strikes continued in Donetsk Oblast on Monday."))["Donetsk Oblast"]
+    assert (place.precision, place.country, place.admin1) == ("admin1", "UA", "05")
+
+
+def test_find_places_unknown_village_after_cue_is_unresolved() -> None:
+    places = _by_text(_places("The unit was sent near the village of Zzyxovka without armour."))
+    assert places["Zzyxovka"].geonameid is None and places["Zzyxovka"].latitude is None
+
+
+def test_find_places_outlet_name_is_no_place() -> None:
+    text = "Frontline Monitor could not verify the video from Irkutsk."
+    assert "Frontline Monitor" not in _by_text(_places(text, source="Frontline Monitor"))
+
+
+def test_find_places_sample_resolves_irkutsk_and_ukraine(shared: Path) -> None:
+    path = shared / "samples" / "smirnov" / "000_324805f2c092eb77.txt"
+    if not path.exists():
+        pytest.skip("sample capture is absent")
+    text = path.read_text(encoding="utf-8")
+    places = _by_text(_places(text))
+    assert places["Irkutsk"].geonameid == IRKUTSK
+    assert places["Ukraine"].precision == "country" and places["Ukraine"].country == "UA"
+
+
+WORDS = ["Irkutsk", "Kyiv", "Ukraine", "from", "near", "the", "village", "of", "Kamianka",
+         "said", "Paris", "Oblast", "Donetsk", ".", ",", "Smith"]  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=20))
+def test_find_places_spans_slice_text_and_coordinates_in_range(words: list[str]) -> None:
+    text = " ".join(words)
+    for place in _places(text):
+        assert text[place.span.start : place.span.end] == place.text
+        if place.latitude is not None and place.longitude is not None:
+            assert -90 <= place.latitude <= 90 and -180 <= place.longitude <= 180
