@@ -49,7 +49,7 @@ EXTRACTOR_MODULES: dict[str, tuple[str, ...]] = {
     "casualties": ("crosscheck.extract.claims", "crosscheck.extract.counts"),
     "geoparsing": ("crosscheck.extract.places", "crosscheck.link.places"),
     "clustering": ("crosscheck.link.copies", "crosscheck.link.incidents"),
-    "name_key": ("crosscheck.link.people",),
+    "name_key": ("crosscheck.extract.names", "crosscheck.link.people"),
 }
 
 NO_EXTRACTOR = "no crosscheck extractor yet"

@@ -47,9 +47,9 @@ class Token:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Entity:
-    """A named entity as the statistical model tagged it: ``PER``, ``LOC`` or ``ORG``
-    (spaCy's labels are mapped: PERSON->PER, GPE/LOC/FAC->LOC, ORG/NORP->ORG), with natasha's
-    nominative form where it gives one."""
+    """A named entity as the statistical model tagged it: ``PER``, ``LOC``, ``ORG`` or ``MISC``
+    (spaCy's labels are mapped: PERSON->PER, GPE/LOC/FAC->LOC, ORG->ORG, NORP->MISC), with
+    natasha's nominative form where it gives one."""
 
     span: Span
     label: str
@@ -70,8 +70,9 @@ class Analysis:
         return [t for t in self.tokens if t.sentence == sentence]
 
 
+# NORP (nationalities, "Russian") is MISC as in CoNLL: neither a place nor an organisation
 _SPACY_LABELS = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG",
-                 "NORP": "ORG"}  # fmt: skip
+                 "NORP": "MISC"}  # fmt: skip
 
 
 @cache
@@ -119,12 +120,15 @@ class Analyzer:
         doc = self._nlp(text) if tagged else self._nlp.make_doc(text)
         sentences = list(doc.sents) if tagged else [doc[:]]
         sentence_of = {t.i: n for n, s in enumerate(sentences) for t in s}
+        kept = [t for t in doc if not t.is_space]
+        # whitespace tokens are dropped, so spaCy's own numbering is remapped to positions
+        position = {t.i: n for n, t in enumerate(kept)}
         tokens = tuple(
-            Token(index=t.i, start=t.idx, end=t.idx + len(t.text), text=t.text,
+            Token(index=n, start=t.idx, end=t.idx + len(t.text), text=t.text,
                   lemma=t.lemma_ or t.text.lower(), pos=t.pos_ or "X", dep=t.dep_.lower() or "dep",
-                  head=t.head.i, sentence=sentence_of.get(t.i, 0),
+                  head=position.get(t.head.i, n), sentence=sentence_of.get(t.i, 0),
                   feats=tuple(sorted(t.morph.to_dict().items())))
-            for t in doc if not t.is_space
+            for n, t in enumerate(kept)
         )  # fmt: skip
         entities = tuple(
             Entity(span=Span(e.start_char, e.end_char), label=_SPACY_LABELS[e.label_])

@@ -18,7 +18,7 @@ __all__ = ["Tree"]
 _CLAUSES = frozenset({"root", "ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "conj",
                       "csubj", "acl", "xcomp"})  # fmt: skip
 # children whose subtree is another statement, left out of a clause's evidence span
-_OTHER_STATEMENTS = frozenset({"conj", "parataxis", "ccomp", "dep"})
+_OTHER_STATEMENTS = frozenset({"conj", "parataxis", "ccomp", "dep", "cc"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 # steps from a trigger up to the verb whose subject is the victim ("shot *dead*", "*fatally*")
 _UP_TO_SUBJECT = frozenset({"conj", "xcomp", "oprd", "acomp", "advmod", "advcl", "ccomp", "dep"})

@@ -18,7 +18,7 @@
    to him" / "по его словам" in the sentence points back to; else the outlet (``by_source``).
 5. Evidence: the trigger's clause without joined statements, widened to the cue and the count.
 
-One claim is kept per sentence, kind, modality and count.
+Of claims of one kind and modality whose evidence overlaps, the one with a count is kept.
 """
 
 from __future__ import annotations
@@ -80,13 +80,20 @@ def find_claims(
 
 def _sentence(doc: _Doc, number: int, span: Span) -> list[Claim]:
     hits = list(_hits(doc, span))
-    claims: dict[tuple[ClaimKind, Modality, Count | None], Claim] = {}
-    for hit in hits:
-        claim = _claim(doc, hit, hits, span)
-        if claim is not None:
-            claims.setdefault((claim.kind, claim.modality, claim.count), claim)
-    counted = {(c.kind, c.modality) for c in claims.values() if c.count is not None}
-    return [c for c in claims.values() if c.count or (c.kind, c.modality) not in counted]
+    found = [c for c in (_claim(doc, hit, hits, span) for hit in hits) if c is not None]
+    found.sort(key=lambda claim: claim.count is None)  # a counted claim wins over its echo
+    kept: list[Claim] = []
+    for claim in found:
+        if not any(_same(claim, other) for other in kept):
+            kept.append(claim)
+    return kept
+
+
+def _same(claim: Claim, other: Claim) -> bool:
+    """Two cues of one statement: same kind and modality, overlapping evidence."""
+    overlap = claim.span.start < other.span.end and other.span.start < claim.span.end
+    similar = claim.kind is other.kind and claim.modality is other.modality
+    return overlap and similar and claim.count in (None, other.count)
 
 
 def _hits(doc: _Doc, span: Span) -> Iterator[_Hit]:
@@ -146,11 +153,12 @@ def _victim_counts(doc: _Doc, sentence: Span) -> Iterator[Quantity]:
 
 def _head(tree: Tree, quantity: Quantity) -> int:
     """The token of a count phrase that the rest of the sentence attaches to."""
-    inside = [t for t in tree.analysis.tokens
-              if quantity.span.start <= t.start < quantity.span.end]  # fmt: skip
-    outside = [t for t in inside if not quantity.span.start <= tree.token(t.head).start
-               < quantity.span.end or t.head == t.index]  # fmt: skip
-    return (outside or inside)[-1].index
+    start, end = quantity.span.start, quantity.span.end
+    inside = [t for t in tree.analysis.tokens if t.start < end and start < t.end]
+    outside = [t for t in inside if t.head == t.index
+               or not start <= tree.token(t.head).start < end]  # fmt: skip
+    token = (outside or inside or [tree.at(start)])[-1]
+    return token.index if token is not None else len(tree.analysis.tokens) - 1
 
 
 def _bare_after(tree: Tree, head: int, trigger: Token) -> bool:

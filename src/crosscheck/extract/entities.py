@@ -21,8 +21,6 @@ Overlaps resolve by kind (unit > person > organisation) and then by length.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -420,15 +418,13 @@ def predict_entities(text: str, language: str) -> list[NerEntity]:
 
 
 def _place_spans(document: Document, analysis: Analysis) -> list[Span]:
-    """The places stage's spans once ``extract.places.find_places`` exists, else the model's
-    LOC entities."""
-    if importlib.util.find_spec("crosscheck.extract.places") is not None:
-        find_places = getattr(
-            importlib.import_module("crosscheck.extract.places"), "find_places", None
-        )
-        if find_places is not None:
-            return [place.span for place in find_places(document, analysis)]
-    return [e.span for e in analysis.entities if e.label == "LOC"]
+    """The places stage's spans, plus the model's LOC entities it did not cover (the stage
+    vetoes and the model misses different names, so each adds recall to the other)."""
+    from crosscheck.extract.places import find_places
+
+    spans = [place.span for place in find_places(document, analysis)]
+    model = [e.span for e in analysis.entities if e.label == "LOC"]
+    return spans + [m for m in model if all(_apart(m, s) for s in spans)]
 
 
 def _apart(a: Span, b: Span) -> bool:

@@ -91,7 +91,7 @@ CUES: tuple[Cue, ...] = (
     # captured
     Cue(kind=K.CAPTURED, counted=True, pattern=_re(
         r"taken (?:prisoner|captive)", r"captured", r"abducted", r"kidnapped",
-        r"in captivity", r"prisoners? of war", r"(?:взят|попал|захвачен)\w* в плен",
+        r"in captivity", r"(?:взят|попал|захвачен)\w* в плен",
         r"в плену", r"пленил\w*", r"(?:взят|потрапил|захоплен)\w* в полон", r"у полоні",
         r"в полоні", r"полонил\w*",
     )),  # fmt: skip
@@ -110,8 +110,8 @@ CUES: tuple[Cue, ...] = (
     # no evacuation
     Cue(kind=K.NO_EVACUATION, pattern=_re(
         r"no evacuation", r"(?:never|not|n't|no one|nobody) (?:\w+ ){0,2}evacuat\w*",
-        r"call\w* for (?:an )?evacuation\W+(?:\w+\W+){0,3}(?:never|no one|nobody|not|n't)\b"
-        r"(?:\W+\w+){0,3}",
+        r"call\w* for (?:an )?evacuation\W+(?:\w+ ){0,3}(?:never|no one|nobody|not|n't)"
+        r"(?: \w+){0,3}",
         r"эвакуац\w* (?:\w+ )?не (?:было|будет|приехал\w*)", r"(?:никакой|нет|без) эвакуац\w*",
         r"не (?:\w+ )?эвакуир\w*", r"не (?:\w+ )?вывез\w*",
         r"евакуац\w* (?:\w+ )?не (?:було|буде|приїхал\w*)", r"(?:жодної|немає|без) евакуац\w*",
