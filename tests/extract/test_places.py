@@ -107,3 +107,21 @@ def test_find_places_spans_slice_text_and_coordinates_in_range(words: list[str])
         assert text[place.span.start : place.span.end] == place.text
         if place.latitude is not None and place.longitude is not None:
             assert -90 <= place.latitude <= 90 and -180 <= place.longitude <= 180
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Artillery shells hit the centre of Verkhnia Dolyna on Sunday morning.",
+        "Residents of Verkhnia Dolyna said the shelling went on all night.",
+    ],
+)
+def test_find_places_unknown_two_word_village_is_one_unresolved_place(text: str) -> None:
+    places = _places(text)
+    assert [p.text for p in places] == ["Verkhnia Dolyna"]
+    assert places[0].geonameid is None and places[0].latitude is None
+
+
+def test_find_places_known_place_before_a_title_is_kept() -> None:
+    places = _by_text(_places("U.S. President Joe Biden spoke in Irkutsk on Monday."))
+    assert places["U.S."].country == "US" and places["Irkutsk"].geonameid == IRKUTSK

@@ -133,13 +133,20 @@ def _quantity(doc: _Doc, hit: _Hit, hits: list[_Hit], sentence: Span) -> Quantit
         near = tree.distance(head, hit.trigger.index)
         rivals = [tree.distance(head, h.trigger.index) for h in hits
                   if h.cue.counted and h.cue.kind is not hit.cue.kind]  # fmt: skip
-        if rivals and min(rivals) < near:
+        if (rivals and min(rivals) < near) or _owned_by_other(hit, hits, head):
             continue
         if near > _NEAR and not _bare_after(tree, head, hit.trigger):
             continue
         key = (near, abs(head - hit.trigger.index), quantity)
         best = key if best is None or key[:2] < best[:2] else best
     return best[2] if best else None
+
+
+def _owned_by_other(hit: _Hit, hits: list[_Hit], head: int) -> bool:
+    """ "Three killed, 15 wounded": a number right before a trigger counts that trigger."""
+    after = [h for h in hits if h.cue.counted and 0 < h.trigger.index - head <= 3]
+    nearest = min(after, key=lambda h: h.trigger.index, default=None)
+    return nearest is not None and nearest.cue.kind is not hit.cue.kind
 
 
 def _victim_counts(doc: _Doc, sentence: Span) -> Iterator[Quantity]:

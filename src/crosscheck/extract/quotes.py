@@ -146,7 +146,7 @@ def _introducing_cue(
     text: str, analysis: Analysis, quote: Marked, before: list[Token]
 ) -> Token | None:
     """The last speech verb before the quote, when the introduction leads straight into it:
-    it ends in ":" or ",", or the verb is among its last words ('He said "...'). """
+    it ends in ":" or ",", or the verb is among its last words ('He said "...')."""
     cue = next((t for t in reversed(before) if is_cue(t, analysis.language)), None)
     if cue is None:
         return None
@@ -279,6 +279,7 @@ def _overlap(a: Span, b: Span) -> float:
 
 def _mentions(analysis: Analysis, people: Sequence[Person]) -> list[tuple[Span, str | None]]:
     """Person mentions with their keys; the model's PER entities when no people are given."""
+    pairs: list[tuple[Span, str | None]]
     if people:
         pairs = [(span, p.key) for p in people for span in p.mentions]
     else:

@@ -194,7 +194,7 @@ HISTORICAL = _re(
     r"since (?:19|20)\d\d", r"since world war \w+", r"during the [\w\s-]{0,30}war",
     r"world war", r"in recent (?:decades|years|centuries)", r"throughout history",
     r"in the (?:19|20)\d0s", r"over the (?:last|past) (?:few )?(?:decades|centuries)",
-    r"historically", r"in history", r"so far this year", r"since the (?:start|beginning) of the year",
+    r"historically", r"in history", r"since (?:the )?(?:start|beginning|outbreak) of (?:the )?(?:\w+ )?(?:conflict|war|fighting)", r"so far this year", r"since the (?:start|beginning) of the year",
     r"(?:с|со времен) (?:19|20)\d\d", r"со времен\w*", r"за последние десятилети\w*",
     r"во время (?:второй|великой|афганской|чеченской) \w+", r"в истории", r"с начала года",
     r"з (?:19|20)\d\d", r"з часів", r"за останні десятиліття",

@@ -24,8 +24,13 @@ __all__ = [
     "UK_SPEECH_FORM",
 ]
 
-_EN = """say tell claim state add note write tweet post warn explain argue insist admit acknowledge
-allege accuse deny complain recall report announce confirm declare emphasize emphasise stress
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_EN = _words("""say tell claim state add note write tweet post warn explain argue insist admit
+acknowledge allege accuse deny complain recall report announce confirm declare emphasize emphasise stress
 suggest ask reply respond answer comment remark observe predict promise vow pledge threaten urge
 recount testify reveal show indicate believe think feel hope fear worry expect estimate
 contend maintain assert concede agree disagree boast brag joke quip joke caution blame criticize
@@ -33,9 +38,9 @@ criticise praise charge dismiss reject question wonder describe mention announce
 conclude acknowledge recommend demand propose point counter protest lament shout scream cry
 plead beg swear guess imagine doubt assume reckon implore speculate sigh chime
 tout cite quote highlight mock slam blast hail applaud thank apologize apologise lash
-retort scoff tell rule advise inform reiterate clarify concur""".split()
+retort scoff tell rule advise inform reiterate clarify concur""")
 
-_RU = """сказать говорить заявить заявлять сообщить сообщать рассказать рассказывать отметить
+_RU = _words("""сказать говорить заявить заявлять сообщить сообщать рассказать рассказывать отметить
 отмечать написать писать добавить добавлять признаться признаваться признать признавать
 пожаловаться жаловаться утверждать уточнить уточнять подчеркнуть подчёркивать подчеркивать
 пояснить пояснять объяснить объяснять заметить замечать считать полагать уверять заверить
@@ -44,11 +49,11 @@ _RU = """сказать говорить заявить заявлять соо�
 пообещать думать верить надеяться бояться опасаться объявить объявлять констатировать
 передать процитировать сетовать посетовать вспомнить вспоминать повторить повторять
 обратиться обращаться крикнуть кричать клясться поклясться допустить допускать
-предположить предполагать прокомментировать комментировать возразить возражать""".split()
+предположить предполагать прокомментировать комментировать возразить возражать""")
 
 SPEECH_LEMMAS: dict[str, frozenset[str]] = {
-    "en": frozenset(_EN),
-    "ru": frozenset(_RU),
+    "en": _EN,
+    "ru": _RU,
 }
 
 # Ukrainian: past (-в/-ла/-ло/-ли) and present (-є/-ють/-е/-уть/-ить/-ять) forms of speech
@@ -71,19 +76,19 @@ UK_SPEECH_FORM = re.compile(
 )
 
 # Pronouns that can name a speaker, with the gender they require ("" = any).
-MASCULINE = frozenset("he him his он его него він його нього".split())
-FEMININE = frozenset("she her она её ее неё нее вона її неї".split())
-PLURAL = frozenset("they them their они их них вони їх них".split())
-FIRST_PERSON = frozenset("i we я мы я ми".split())
+MASCULINE = _words("he him his он его него він його нього")
+FEMININE = _words("she her она её ее неё нее вона її неї")
+PLURAL = _words("they them their они их них вони їх них")
+FIRST_PERSON = _words("i we я мы ми")
 PRONOUNS = MASCULINE | FEMININE | PLURAL | FIRST_PERSON
 
 # Singular descriptions of a person that usually refer back to someone already named.
-DESCRIPTIONS = frozenset(
+DESCRIPTIONS = _words(
     """soldier serviceman servicewoman man woman officer commander fighter volunteer medic
     mother father wife husband son daughter witness resident survivor veteran private sergeant
     военный военнослужащий солдат боец мужчина женщина офицер командир доброволец медик мать
     отец жена муж сын дочь свидетель житель рядовой сержант контрактник мобилизованный
     військовий військовослужбовець солдат боєць чоловік жінка офіцер командир доброволець
     медик мати батько дружина син донька свідок мешканець рядовий сержант контрактник
-    мобілізований""".split()
+    мобілізований"""
 )

@@ -1,0 +1,189 @@
+"""extract.claims: typed claims with counts, modality and claimant. The sentences are made up,
+except the real capture read through the ``shared`` fixture."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crosscheck import ingest
+from crosscheck.extract.analysis import Analyzer
+from crosscheck.extract.claims import NAME, find_claims, predict_casualties
+from crosscheck.model import Capture, Claim, ClaimKind, Document, Modality, Person, Quote, QuoteKind
+from crosscheck.model import Span
+
+K, M = ClaimKind, Modality
+SAMPLE = "samples/smirnov/000_324805f2c092eb77.txt"
+
+
+@cache
+def _analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _document(text: str, language: str) -> Document:
+    return Document(capture_sha256="0" * 64, text=text, language=language)
+
+
+def _claims(text: str, language: str = "en", **kwargs: object) -> list[Claim]:
+    document = _document(text, language)
+    return find_claims(document, _analyzer()(document), **kwargs)  # type: ignore[arg-type]
+
+
+KINDS = [
+    ("en", "Two soldiers were killed in the shelling.", K.KILLED),
+    ("ru", "В результате обстрела погибли двое военных.", K.KILLED),
+    ("uk", "Внаслідок обстрілу загинули двоє військових.", K.KILLED),
+    ("en", "Five soldiers were wounded near the bridge.", K.WOUNDED),
+    ("ru", "Пятеро бойцов были ранены у моста.", K.WOUNDED),
+    ("uk", "П'ятеро бійців були поранені біля мосту.", K.WOUNDED),
+    ("en", "Three marines are missing after the assault.", K.MISSING),
+    ("ru", "Трое морпехов пропали без вести после штурма.", K.MISSING),
+    ("uk", "Троє морпіхів зникли безвісти після штурму.", K.MISSING),
+    ("en", "Four paratroopers were taken prisoner near the village.", K.CAPTURED),
+    ("ru", "Четверо десантников попали в плен у села.", K.CAPTURED),
+    ("uk", "Четверо десантників потрапили в полон біля села.", K.CAPTURED),
+    ("en", "Our command has forgotten about us.", K.ABANDONED_BY_COMMAND),
+    ("ru", "Командование про нас забыло.", K.ABANDONED_BY_COMMAND),
+    ("uk", "Командування про нас забуло.", K.ABANDONED_BY_COMMAND),
+    ("en", "We called for evacuation but never received help.", K.NO_EVACUATION),
+    ("ru", "Эвакуации не было, раненые лежали сутки.", K.NO_EVACUATION),
+    ("uk", "Евакуації не було, поранені лежали добу.", K.NO_EVACUATION),
+    ("en", "The whole platoon refused to go on the assault.", K.REFUSAL_TO_FIGHT),
+    ("ru", "Весь взвод отказался идти на штурм.", K.REFUSAL_TO_FIGHT),
+    ("uk", "Весь взвод відмовився йти на штурм.", K.REFUSAL_TO_FIGHT),
+    ("en", "Several mobilized men deserted from the unit.", K.DESERTION),
+    ("ru", "Несколько мобилизованных дезертировали из части.", K.DESERTION),
+    ("uk", "Кілька мобілізованих дезертирували з частини.", K.DESERTION),
+    ("en", "They threatened us with being shot if we retreated.", K.COERCION_OR_VIOLENCE_IN_UNIT),
+    ("ru", "Нам угрожали расстрелом за отступление.", K.COERCION_OR_VIOLENCE_IN_UNIT),
+    ("uk", "Нам погрожували розстрілом за відступ.", K.COERCION_OR_VIOLENCE_IN_UNIT),
+    ("en", "The guards tortured the prisoners in the basement.", K.ABUSE_OF_PRISONERS),
+    ("ru", "Охранники пытали пленных в подвале.", K.ABUSE_OF_PRISONERS),
+    ("uk", "Охоронці катували полонених у підвалі.", K.ABUSE_OF_PRISONERS),
+    ("en", "Shells hit the centre and civilians were killed.", K.ATTACK_ON_CIVILIANS),
+    ("ru", "Снаряды попали в центр, погибли мирные жители.", K.ATTACK_ON_CIVILIANS),
+    ("uk", "Снаряди влучили в центр, загинули цивільні.", K.ATTACK_ON_CIVILIANS),
+    ("en", "Twelve soldiers surrendered to the advancing troops.", K.SURRENDER),
+    ("ru", "Двенадцать солдат сдались в плен.", K.SURRENDER),
+    ("uk", "Дванадцять солдатів здалися в полон.", K.SURRENDER),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), KINDS)
+def test_find_claims_detects_each_kind(language: str, text: str, kind: ClaimKind) -> None:
+    claims = _claims(text, language)
+    assert kind in {c.kind for c in claims}
+    assert all(c.extractor == NAME and c.text == text[c.span.start : c.span.end] for c in claims)
+
+
+COUNTS = [
+    ("en", "More than 20 dead.", K.KILLED, 21, None),
+    ("en", "The bodies of his fallen comrades, of whom there were more than twenty.", K.KILLED,
+     21, None),
+    ("en", "Three soldiers were killed and 15 wounded in the east.", K.KILLED, 3, 3),
+    ("en", "Three soldiers were killed and 15 wounded in the east.", K.WOUNDED, 15, 15),
+    ("ru", "Погибли больше двадцати человек.", K.KILLED, 21, None),
+    ("uk", "Загинули понад двадцять військових.", K.KILLED, 21, None),
+    ("en", "A 25-year-old man was shot dead on Sunday.", K.KILLED, 1, 1),
+    ("en", "John Smith and Mary Jones died at the scene.", K.KILLED, 2, 2),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "kind", "low", "best"), COUNTS)
+def test_find_claims_attaches_victim_count(
+    language: str, text: str, kind: ClaimKind, low: int, best: int | None
+) -> None:
+    claim = next(c for c in _claims(text, language) if c.kind is kind)
+    assert claim.count is not None
+    assert (claim.count.low, claim.count.best) == (low, best)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In 2014 the 155th brigade was shot at 5 times.", "He was killed at 14:05 on 22.10.2023."],
+)
+def test_find_claims_never_counts_years_units_times(text: str) -> None:
+    figures = {c.count.low for c in _claims(text) if c.count is not None}
+    assert not figures & {2014, 155, 5, 14, 22, 2023}
+
+
+MODALITIES = [
+    ("en", "No one was killed in the strike.", K.KILLED, M.DENIED),
+    ("en", "The ministry denied that soldiers were killed.", K.KILLED, M.DENIED),
+    ("ru", "Никто не погиб.", K.KILLED, M.DENIED),
+    ("en", "The death toll of 12 may rise.", K.KILLED, M.HYPOTHETICAL),
+    ("en", "We'll leave in black bags.", K.KILLED, M.HYPOTHETICAL),
+    ("ru", "Могут погибнуть десятки людей.", K.KILLED, M.HYPOTHETICAL),
+    ("en", "Millions died during the Vietnam War.", K.KILLED, M.HISTORICAL),
+    ("en", "Losses since 1945 exceed 300 dead.", K.KILLED, M.HISTORICAL),
+    ("en", "Two civilians were killed in the shelling.", K.KILLED, M.ASSERTED),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind", "modality"), MODALITIES)
+def test_find_claims_reads_modality(
+    language: str, text: str, kind: ClaimKind, modality: Modality
+) -> None:
+    assert modality in {c.modality for c in _claims(text, language) if c.kind is kind}
+
+
+def test_find_claims_takes_claimant_from_quote() -> None:
+    text = 'Ivanov said: "Our command has forgotten about us."'
+    quote = Quote(span=Span(14, 49), text=text[14:49], kind=QuoteKind.DIRECT, speaker="p1",
+                  extractor="test")  # fmt: skip
+    claim = _claims(text, quotes=[quote])[0]
+    assert (claim.claimant, claim.quote, claim.by_source) == ("p1", 0, False)
+
+
+def test_find_claims_takes_claimant_from_according_to() -> None:
+    text = "Petrov spoke to us. Thirty soldiers were killed, according to him."
+    petrov = Person(key="p1", name="Petrov", spellings=(), mentions=(Span(0, 6),),
+                    extractor="test")  # fmt: skip
+    claim = _claims(text, people=[petrov])[0]
+    assert (claim.claimant, claim.by_source) == ("p1", False)
+    assert _claims(text)[0].by_source
+
+
+@pytest.fixture
+def sample_claims(shared: Path) -> list[Claim]:
+    path = shared / SAMPLE
+    if not path.is_file():
+        pytest.skip("the real sample is absent")
+    capture = Capture.of(path.read_bytes(), media_type="text/plain",
+                         captured_at=datetime(2026, 11, 1, tzinfo=UTC), path=str(path))  # fmt: skip
+    document = ingest.documents(capture)[0]
+    return find_claims(document, _analyzer()(document))
+
+
+def test_find_claims_reads_real_sample(sample_claims: list[Claim]) -> None:
+    asserted = [c for c in sample_claims if c.modality is M.ASSERTED]
+    killed = [c for c in asserted if c.kind is K.KILLED]
+    assert {c.count.low for c in killed if c.count} == {21}
+    assert any("More than 20 dead" in c.text for c in killed)
+    assert any("more than twenty" in c.text for c in killed)
+    assert not any("1945" in c.text or "rates of death" in c.text for c in killed)
+    texts = " | ".join(c.text for c in asserted)
+    assert "command abandoned the unit" in texts and "forgotten about us" in texts
+    assert "never received help" in texts and "no evacuation truck" in texts
+
+
+def test_predict_casualties_takes_largest_asserted() -> None:
+    found = predict_casualties("Two people were killed and four wounded. No one else died.", "en")
+    assert found.killed is not None and found.killed.best == 2
+    assert found.injured is not None and found.injured.best == 4
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("ab 20killed,.\"погиб трое")), max_size=80))
+def test_find_claims_spans_and_counts_hold_on_any_text(text: str) -> None:
+    for claim in _claims(text):
+        assert claim.text == text[claim.span.start : claim.span.end]
+        if claim.count is not None:
+            known = [v for v in (claim.count.low, claim.count.best, claim.count.high) if v]
+            assert known == sorted(known)

@@ -1,0 +1,220 @@
+"""extract.quotes: direct and reported speech with speakers, EN/RU/UK.
+
+The sentences and speakers are made up, except the real sample read from ../shared."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosscheck import ingest
+from crosscheck.extract.analysis import Analyzer
+from crosscheck.extract.quotes import NAME, find_quotes, predict_quotes
+from crosscheck.extract.speech import marked_quotes
+from crosscheck.ingest.files import Input, inputs
+from crosscheck.model import Capture, Document, Person, Quote, QuoteKind, Span
+
+
+@cache
+def _analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _quotes(text: str, language: str, people: tuple[Person, ...] = ()) -> list[Quote]:
+    document = Document(capture_sha256="0" * 64, text=text, language=language)
+    return find_quotes(document, _analyzer()(document), people)
+
+
+def _said(text: str, span: Span | None) -> str | None:
+    return text[span.start : span.end] if span else None
+
+
+# language, text, quoted content (in marks), speaker as written
+MARKS = [
+    ("en", 'Ivan Petrenko said: "We held the bridge until the morning came."',
+     "We held the bridge until the morning came.", "Ivan Petrenko"),
+    ("en", "\u201cWe held the bridge until the morning,\u201d said Ivan Petrenko.",
+     "We held the bridge until the morning,", "Ivan Petrenko"),
+    ("en", "'We held the bridge until the morning,' Petrenko said.",
+     "We held the bridge until the morning,", "Petrenko"),
+    ("en", "Maria Lind wrote: \u2018Nobody came for the wounded that night.\u2019",
+     "Nobody came for the wounded that night.", "Maria Lind"),
+    ("en", 'Petrenko wrote: " I called for a truck . Nobody answered my calls ."',
+     "I called for a truck . Nobody answered my calls .", "Petrenko"),
+    ("ru", "«Мы остались без связи и без воды», — говорит Петренко.",
+     "Мы остались без связи и без воды", "Петренко"),
+    ("ru", "Петренко сказал: \u201eМы остались без связи и без воды\u201c.",
+     "Мы остались без связи и без воды", "Петренко"),
+    ("ru", "— Мы остались без связи и без воды, — говорит Петренко.",
+     "Мы остались без связи и без воды", "Петренко"),
+    ("uk", "«Ми залишилися без зв'язку і без води», — каже Петренко.",
+     "Ми залишилися без зв'язку і без води", "Петренко"),
+    ("uk", "— Ми залишилися без зв'язку і без води, — каже Петренко.",
+     "Ми залишилися без зв'язку і без води", "Петренко"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "content", "speaker"), MARKS)
+def test_find_quotes_direct_in_every_mark_style(
+    language: str, text: str, content: str, speaker: str
+) -> None:
+    quotes = [q for q in _quotes(text, language) if q.kind is QuoteKind.DIRECT]
+    assert [q.text for q in quotes] == [content]
+    assert _said(text, quotes[0].speaker_span) == speaker
+    assert quotes[0].extractor == NAME
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", '"The shelling began at dawn," said Ivan Petrenko. "Then the lights went out."'),
+        ("ru", "«Обстрел начался на рассвете», — сказал Петренко, — «потом погас свет и связь»."),
+    ],
+)
+def test_find_quotes_interrupted_quote_is_two_quotes_of_one_speaker(
+    language: str, text: str
+) -> None:
+    quotes = [q for q in _quotes(text, language) if q.kind is QuoteKind.DIRECT]
+    assert len(quotes) == 2
+    assert {_said(text, q.speaker_span) for q in quotes} == {_said(text, quotes[0].speaker_span)}
+    assert "Петренко" in text or _said(text, quotes[0].speaker_span) == "Ivan Petrenko"
+
+
+# language, text, reported content, speaker as written in place
+REPORTED = [
+    ("en", "Ivan Petrenko said that the battalion had lost half of its men.",
+     "the battalion had lost half of its men", "Ivan Petrenko"),
+    ("en", "Maria Lind claims the convoy never reached the village.",
+     "the convoy never reached the village", "Maria Lind"),
+    ("en", "According to the regional governor, five people died in the strike.",
+     "five people died in the strike", "the regional governor"),
+    ("ru", "Петренко заявил, что батальон потерял половину личного состава.",
+     "батальон потерял половину личного состава", "Петренко"),
+    ("ru", "По словам губернатора, при обстреле погибли пять человек.",
+     "при обстреле погибли пять человек", "губернатора"),
+    ("uk", "За словами губернатора, під час обстрілу загинули п'ятеро людей.",
+     "під час обстрілу загинули п'ятеро людей", "губернатора"),
+    ("uk", "Петренко стверджує, що батальйон втратив половину особового складу.",
+     "батальйон втратив половину особового складу", "Петренко"),
+    ("uk", "Як повідомив губернатор, під час обстрілу загинули троє людей.",
+     "під час обстрілу загинули троє людей", "губернатор"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "content", "speaker"), REPORTED)
+def test_find_quotes_reported_speech(language: str, text: str, content: str, speaker: str) -> None:
+    quotes = [q for q in _quotes(text, language) if q.kind is QuoteKind.REPORTED]
+    assert content in [q.text for q in quotes]
+    quote = next(q for q in quotes if q.text == content)
+    assert _said(text, quote.speaker_span) == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("en", 'Ivan Petrenko left the trench. "Nobody came for us at all," he said.',
+         "Ivan Petrenko"),
+        ("ru", "Мария Лінд вышла к дороге. «Никто за нами не приехал», — сказала она.",
+         "Мария Лінд"),
+    ],
+)  # fmt: skip
+def test_find_quotes_pronoun_speaker_resolves_to_person(
+    language: str, text: str, name: str
+) -> None:
+    start = text.index(name)
+    person = Person(key="p1", name=name, spellings=(name,),
+                    mentions=(Span(start, start + len(name)),), extractor="test")  # fmt: skip
+    quote = next(q for q in _quotes(text, language, (person,)) if q.kind is QuoteKind.DIRECT)
+    assert quote.speaker == "p1"
+    assert _said(text, quote.speaker_span) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("He isn't sure the soldiers' rations arrived.", 0),  # apostrophes, not marks
+        ("Its so-called 'meat grinder' tactics.", 1),  # marked; dropped by find_quotes
+        ('A "long quote that never closes', 1),
+    ],
+)
+def test_marked_quotes_apostrophes_and_unclosed(text: str, count: int) -> None:
+    assert len(marked_quotes(text, "en")) == count
+
+
+def test_find_quotes_scare_quotes_are_not_quotes() -> None:
+    assert _quotes("Its infamous \u201cmeat grinder\u201d tactics drew notice.", "en") == []
+
+
+def test_predict_quotes_keeps_the_pronoun_as_source() -> None:
+    text = 'Ivan Petrenko left. "Nobody came for us at all," he said.'
+    (quote,) = predict_quotes(text, "en")
+    assert [text[s.start : s.end] for s in quote.source] == ["he"]
+
+
+# --- the real sample ---------------------------------------------------------------------
+
+
+def _sample(shared: Path, name: str) -> Document:
+    path = shared / "samples" / "smirnov" / name
+    if not path.exists():
+        pytest.skip(f"{name} is absent")
+    (item,) = inputs([str(path)], max_bytes=10**8)
+    assert isinstance(item, Input)
+    captures = ingest.captures(item, captured_at=None, max_bytes=10**8)
+    documents = [d for c in captures if isinstance(c, Capture) for d in ingest.documents(c)]
+    return next(d for d in documents if "Смирнов" in d.text or "Smirnov" in d.text)
+
+
+def _smirnov(document: Document) -> Person:
+    analysis = _analyzer()(document)
+    spans = tuple(e.span for e in analysis.entities if e.label == "PER" and
+                  "мирнов" in document.text[e.span.start : e.span.end].lower() or
+                  "Smirnov" in document.text[e.span.start : e.span.end])  # fmt: skip
+    return Person(key="smirnov", name="Smirnov", spellings=(), mentions=spans, extractor="test")
+
+
+@pytest.mark.parametrize(
+    ("name", "direct"),
+    [
+        ("000_324805f2c092eb77.txt", 4),
+        ("telegram-export/result.json", 3),
+        ("ua-news-page.html", 3),
+    ],
+)
+def test_find_quotes_real_sample_attributes_quotes_to_smirnov(
+    shared: Path, name: str, direct: int
+) -> None:
+    document = _sample(shared, name)
+    person = _smirnov(document)
+    quotes = find_quotes(document, _analyzer()(document), (person,))
+    said = [q for q in quotes if q.kind is QuoteKind.DIRECT]
+    assert len(said) == direct
+    assert all(q.speaker == "smirnov" for q in said)
+
+
+def test_find_quotes_real_sample_reported_claim(shared: Path) -> None:
+    document = _sample(shared, "000_324805f2c092eb77.txt")
+    quotes = find_quotes(document, _analyzer()(document), (_smirnov(document),))
+    claim = next(q for q in quotes if q.text.startswith("he called for evacuation"))
+    assert claim.kind is QuoteKind.REPORTED
+    assert claim.speaker == "smirnov"
+
+
+# --- properties --------------------------------------------------------------------------
+
+_MARKS = st.sampled_from(list("\"\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019'\u2014 ,.:\n"))
+_TEXT = st.lists(st.one_of(_MARKS, st.text(max_size=8)), max_size=30).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_TEXT, language=st.sampled_from(["en", "ru", "uk"]))
+def test_find_quotes_spans_slice_to_their_text(text: str, language: str) -> None:
+    for quote in _quotes(text, language):
+        assert 0 <= quote.span.start <= quote.span.end <= len(text)
+        assert text[quote.span.start : quote.span.end] == quote.text
+        for span in (quote.speaker_span, quote.cue):
+            assert span is None or span.end <= len(text)
