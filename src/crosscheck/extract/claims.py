@@ -44,7 +44,7 @@ NAME = "extract.claims.v1"
 _NEAR = 4  # tree edges between a count and its trigger
 _EDGES = " \t\r\n\"'«»“”„,;:—–-"
 _NOT_ONE = frozenset({"it", "this", "that", "there", "what", "which", "one", "himself",
-                      "herself", "toll", "number", "total", "это", "що", "это"})  # fmt: skip
+                      "herself", "toll", "number", "total", "это", "що"})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

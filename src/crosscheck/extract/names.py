@@ -14,6 +14,7 @@ small and ours.
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
 __all__ = [
     "NAME_TAGS",
     "canonical_name",
+    "census_first_names",
     "is_first_name",
+    "is_name_word",
     "morph",
     "name_key",
     "parses",
@@ -54,8 +57,30 @@ def parses(word: str, language: str) -> tuple[Any, ...]:
 
 
 def is_first_name(word: str, language: str) -> bool:
-    """Whether pymorphy3 knows ``word`` (Cyrillic) as a first name in any reading."""
+    """Whether ``word`` is a first name: by pymorphy3's ``Name`` readings in Cyrillic, by the
+    US census lists of the ``names`` package (MIT licence) in Latin script."""
+    if not _CYRILLIC.search(word):
+        return word.title() in census_first_names()
     return any("Name" in p.tag for p in parses(word, language))
+
+
+@cache
+def census_first_names() -> frozenset[str]:
+    """First names from the 1990 US census as the ``names`` package ships them (title case);
+    empty when the package is not installed (English then relies on the model alone)."""
+    try:
+        files = importlib.resources.files("names")
+    except ModuleNotFoundError:
+        return frozenset()
+    lists = (files / f"dist.{sex}.first" for sex in ("male", "female"))
+    return frozenset(line.split()[0].title() for f in lists for line in f.read_text().splitlines()
+                     if line.strip())  # fmt: skip
+
+
+def is_name_word(word: str) -> bool:
+    """Capitalised letters, with hyphens and apostrophes allowed inside ("Ulan-Ude", "O'Neil")."""
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    return letters[:1].isupper() and letters.isalpha()
 
 
 def strip_titles(words: Sequence[str]) -> list[str]:

@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from crosscheck.extract.analysis import Analysis, Token
-from crosscheck.extract.entities import positional
 from crosscheck.extract.names import name_key, parses
 from crosscheck.extract.rules.persons import RANKS, ROLES, SIDES, STATUSES
 from crosscheck.model import Attribute, Document, Mention, MentionKind, Person, Span
@@ -51,7 +50,6 @@ def find_people(
     document: Document, analysis: Analysis, mentions: Sequence[Mention]
 ) -> list[Person]:
     """One ``Person`` per distinct person among the PERSON mentions (module docstring)."""
-    analysis = positional(analysis)
     groups: list[_Group] = []
     for mention in sorted(mentions, key=lambda m: m.span.start):
         if mention.kind is MentionKind.PERSON:

@@ -60,113 +60,323 @@ _CIVILIANS = _re(
 
 CUES: tuple[Cue, ...] = (
     # killed
-    Cue(kind=K.KILLED, counted=True, pattern=_re(
-        r"kill(?:s|ed|ing)?", r"died", r"dies", r"dying", r"dead", r"slain", r"fatally",
-        r"murdered", r"fallen", r"lost (?:their|his|her) lives?", r"claimed \S+ lives",
-        r"death tolls?", r"(?:body|black) bags?", r"killed in action", r"kia",
-        r"погиб\w*", r"гибел\w*", r"убит\w*", r"убил\w*", r"убива\w*", r"убь\w*", r"умер(?:ли|ла|ло)?",
-        r"скончал\w*", r"двухсот\w*", r"груз(?:ом)? 200", r"200-е", r"200-х",
-        r"загин\w*", r"загибл\w*", r"вбит\w*", r"вбил\w*", r"вбив\w*", r"помер(?:ли|ла|ло)?",
-        r"двохсот\w*", r"смерт\w+ (?:\w+ )?(?:насчитыва|зрос|вырос|достиг)\w*",
-    )),  # fmt: skip
-    Cue(kind=K.KILLED, counted=True, needs_count=True, pattern=_re(
-        r"deaths?", r"bodies", r"corpses?", r"fatalities", r"тел", r"трупов", r"трупів",
-        r"тіл", r"смерт\w*", r"жертв\w*",
-    )),  # fmt: skip
+    Cue(
+        kind=K.KILLED,
+        counted=True,
+        pattern=_re(
+            r"kill(?:s|ed|ing)?",
+            r"died",
+            r"dies",
+            r"dying",
+            r"dead",
+            r"slain",
+            r"fatally",
+            r"murdered",
+            r"fallen",
+            r"lost (?:their|his|her) lives?",
+            r"claimed \S+ lives",
+            r"death tolls?",
+            r"(?:body|black) bags?",
+            r"killed in action",
+            r"kia",
+            r"погиб\w*",
+            r"гибел\w*",
+            r"убит\w*",
+            r"убил\w*",
+            r"убива\w*",
+            r"убь\w*",
+            r"умер(?:ли|ла|ло)?",
+            r"скончал\w*",
+            r"двухсот\w*",
+            r"груз(?:ом)? 200",
+            r"200-е",
+            r"200-х",
+            r"загин\w*",
+            r"загибл\w*",
+            r"вбит\w*",
+            r"вбил\w*",
+            r"вбив\w*",
+            r"помер(?:ли|ла|ло)?",
+            r"двохсот\w*",
+            r"смерт\w+ (?:\w+ )?(?:насчитыва|зрос|вырос|достиг)\w*",
+        ),
+    ),  # fmt: skip
+    Cue(
+        kind=K.KILLED,
+        counted=True,
+        needs_count=True,
+        pattern=_re(
+            r"deaths?",
+            r"bodies",
+            r"corpses?",
+            r"fatalities",
+            r"тел",
+            r"трупов",
+            r"трупів",
+            r"тіл",
+            r"смерт\w*",
+            r"жертв\w*",
+        ),
+    ),  # fmt: skip
     # wounded
-    Cue(kind=K.WOUNDED, counted=True, pattern=_re(
-        r"wounded", r"wounding", r"injured", r"injuring", r"hurt", r"hospitali[sz]ed",
-        r"in (?:critical|stable|serious|fair|good) condition", r"non-life-threatening",
-        r"ранен\w*", r"ранил\w*", r"ранены", r"трехсот\w*", r"трёхсот\w*", r"300-е",
-        r"поранен\w*", r"поранил\w*", r"травмован\w*", r"трьохсот\w*",
-    )),  # fmt: skip
-    Cue(kind=K.WOUNDED, counted=True, needs_count=True, pattern=_re(
-        r"injuries", r"ранени\w*", r"поранен\w*",
-    )),  # fmt: skip
+    Cue(
+        kind=K.WOUNDED,
+        counted=True,
+        pattern=_re(
+            r"wounded",
+            r"wounding",
+            r"injured",
+            r"injuring",
+            r"hurt",
+            r"hospitali[sz]ed",
+            r"in (?:critical|stable|serious|fair|good) condition",
+            r"non-life-threatening",
+            r"ранен\w*",
+            r"ранил\w*",
+            r"ранены",
+            r"трехсот\w*",
+            r"трёхсот\w*",
+            r"300-е",
+            r"поранен\w*",
+            r"поранил\w*",
+            r"травмован\w*",
+            r"трьохсот\w*",
+        ),
+    ),  # fmt: skip
+    Cue(
+        kind=K.WOUNDED,
+        counted=True,
+        needs_count=True,
+        pattern=_re(
+            r"injuries",
+            r"ранени\w*",
+            r"поранен\w*",
+        ),
+    ),  # fmt: skip
     # missing
-    Cue(kind=K.MISSING, counted=True, pattern=_re(
-        r"missing", r"missing in action", r"unaccounted for", r"disappeared",
-        r"без вести", r"пропал\w*", r"пропавш\w*", r"безвісти", r"зник\w*",
-    )),  # fmt: skip
+    Cue(
+        kind=K.MISSING,
+        counted=True,
+        pattern=_re(
+            r"missing",
+            r"missing in action",
+            r"unaccounted for",
+            r"disappeared",
+            r"без вести",
+            r"пропал\w*",
+            r"пропавш\w*",
+            r"безвісти",
+            r"зник\w*",
+        ),
+    ),  # fmt: skip
     # captured
-    Cue(kind=K.CAPTURED, counted=True, pattern=_re(
-        r"taken (?:prisoner|captive)", r"captured", r"abducted", r"kidnapped",
-        r"in captivity", r"(?:взят|попал|захвачен)\w* в плен",
-        r"в плену", r"пленил\w*", r"(?:взят|потрапил|захоплен)\w* в полон", r"у полоні",
-        r"в полоні", r"полонил\w*",
-    )),  # fmt: skip
+    Cue(
+        kind=K.CAPTURED,
+        counted=True,
+        pattern=_re(
+            r"taken (?:prisoner|captive)",
+            r"captured",
+            r"abducted",
+            r"kidnapped",
+            r"in captivity",
+            r"(?:взят|попал|захвачен)\w* в плен",
+            r"в плену",
+            r"пленил\w*",
+            r"(?:взят|потрапил|захоплен)\w* в полон",
+            r"у полоні",
+            r"в полоні",
+            r"полонил\w*",
+        ),
+    ),  # fmt: skip
     # abandoned by command
-    Cue(kind=K.ABANDONED_BY_COMMAND, requires=_COMMAND, pattern=_re(
-        r"abandon\w*", r"forg[oe]t(?:ten)? about (?:us|them|the unit|the men)", r"betray\w*",
-        r"left (?:us|them|the unit|the men) to (?:our|their|its) fate",
-        r"(?:doesn't|don't|didn't|do not|does not) care about (?:us|them)",
-        r"бросил\w*", r"забыл\w*", r"кинул\w*", r"предал\w*", r"наплевать",
-        r"забул\w*", r"покинул\w*", r"зрадил\w*", r"залишил\w*", r"байдуж\w*",
-    )),  # fmt: skip
-    Cue(kind=K.ABANDONED_BY_COMMAND, pattern=_re(
-        r"(?:left|abandoned) (?:us|them|the unit|the men) to (?:our|their|its) fate",
-        r"на произвол судьбы", r"напризволяще",
-    )),  # fmt: skip
+    Cue(
+        kind=K.ABANDONED_BY_COMMAND,
+        requires=_COMMAND,
+        pattern=_re(
+            r"abandon\w*",
+            r"forg[oe]t(?:ten)? about (?:us|them|the unit|the men)",
+            r"betray\w*",
+            r"left (?:us|them|the unit|the men) to (?:our|their|its) fate",
+            r"(?:doesn't|don't|didn't|do not|does not) care about (?:us|them)",
+            r"бросил\w*",
+            r"забыл\w*",
+            r"кинул\w*",
+            r"предал\w*",
+            r"наплевать",
+            r"забул\w*",
+            r"покинул\w*",
+            r"зрадил\w*",
+            r"залишил\w*",
+            r"байдуж\w*",
+        ),
+    ),  # fmt: skip
+    Cue(
+        kind=K.ABANDONED_BY_COMMAND,
+        pattern=_re(
+            r"(?:left|abandoned) (?:us|them|the unit|the men) to (?:our|their|its) fate",
+            r"на произвол судьбы",
+            r"напризволяще",
+        ),
+    ),  # fmt: skip
     # no evacuation
-    Cue(kind=K.NO_EVACUATION, pattern=_re(
-        r"no evacuation", r"(?:never|not|n't|no one|nobody) (?:\w+ ){0,2}evacuat\w*",
-        r"call\w* for (?:an )?evacuation\W+(?:\w+ ){0,3}(?:never|no one|nobody|not|n't)"
-        r"(?: \w+){0,3}",
-        r"эвакуац\w* (?:\w+ )?не (?:было|будет|приехал\w*)", r"(?:никакой|нет|без) эвакуац\w*",
-        r"не (?:\w+ )?эвакуир\w*", r"не (?:\w+ )?вывез\w*",
-        r"евакуац\w* (?:\w+ )?не (?:було|буде|приїхал\w*)", r"(?:жодної|немає|без) евакуац\w*",
-        r"не (?:\w+ )?евакую\w*", r"не (?:\w+ )?евакуйован\w*", r"не (?:\w+ )?вивез\w*",
-    )),  # fmt: skip
+    Cue(
+        kind=K.NO_EVACUATION,
+        pattern=_re(
+            r"no evacuation",
+            r"(?:never|not|n't|no one|nobody) (?:\w+ ){0,2}evacuat\w*",
+            r"call\w* for (?:an )?evacuation\W+(?:\w+ ){0,3}(?:never|no one|nobody|not|n't)"
+            r"(?: \w+){0,3}",
+            r"эвакуац\w* (?:\w+ )?не (?:было|будет|приехал\w*)",
+            r"(?:никакой|нет|без) эвакуац\w*",
+            r"не (?:\w+ )?эвакуир\w*",
+            r"не (?:\w+ )?вывез\w*",
+            r"евакуац\w* (?:\w+ )?не (?:було|буде|приїхал\w*)",
+            r"(?:жодної|немає|без) евакуац\w*",
+            r"не (?:\w+ )?евакую\w*",
+            r"не (?:\w+ )?евакуйован\w*",
+            r"не (?:\w+ )?вивез\w*",
+        ),
+    ),  # fmt: skip
     # refusal to fight
-    Cue(kind=K.REFUSAL_TO_FIGHT, counted=True, pattern=_re(
-        r"refus\w* to (?:fight|go|attack|advance|storm|obey|follow orders|return to the front)",
-        r"отказ\w* (?:от )?(?:идти|воевать|наступать|штурмовать|выполнять|ехать|участ)\w*",
-        r"отказник\w*",
-        r"відмов\w* (?:від )?(?:йти|воювати|наступати|штурмувати|виконувати|їхати|участ)\w*",
-        r"відмовник\w*",
-    )),  # fmt: skip
+    Cue(
+        kind=K.REFUSAL_TO_FIGHT,
+        counted=True,
+        pattern=_re(
+            r"refus\w* to (?:fight|go|attack|advance|storm|obey|follow orders|return to the front)",
+            r"отказ\w* (?:от )?(?:идти|воевать|наступать|штурмовать|выполнять|ехать|участ)\w*",
+            r"отказник\w*",
+            r"відмов\w* (?:від )?(?:йти|воювати|наступати|штурмувати|виконувати|їхати|участ)\w*",
+            r"відмовник\w*",
+        ),
+    ),  # fmt: skip
     # desertion
-    Cue(kind=K.DESERTION, counted=True, pattern=_re(
-        r"desert(?:ed|ing|ion|ers?)", r"went awol", r"awol",
-        r"fled (?:the|their) (?:front|unit|positions?)",
-        r"дезертир\w*", r"самовольн\w* оставлени\w*", r"соч", r"сбежал\w* (?:из|с) (?:част|фронт|позиц)\w*",
-        r"самовільн\w* залиш\w*", r"сзч", r"втік\w* (?:з|із) (?:частин|фронт|позиц)\w*",
-    )),  # fmt: skip
+    Cue(
+        kind=K.DESERTION,
+        counted=True,
+        pattern=_re(
+            r"desert(?:ed|ing|ion|ers?)",
+            r"went awol",
+            r"awol",
+            r"fled (?:the|their) (?:front|unit|positions?)",
+            r"дезертир\w*",
+            r"самовольн\w* оставлени\w*",
+            r"соч",
+            r"сбежал\w* (?:из|с) (?:част|фронт|позиц)\w*",
+            r"самовільн\w* залиш\w*",
+            r"сзч",
+            r"втік\w* (?:з|із) (?:частин|фронт|позиц)\w*",
+        ),
+    ),  # fmt: skip
     # coercion or violence in the unit
-    Cue(kind=K.COERCION_OR_VIOLENCE_IN_UNIT, pattern=_re(
-        r"threaten\w* (?:\w+ )?with (?:being shot|execution|shooting|death)",
-        r"threaten\w* to (?:shoot|execute|kill) (?:us|them|him|me|those)",
-        r"forced (?:us|them|him|me) (?:at gunpoint )?to (?:attack|go|fight|storm)",
-        r"at gunpoint", r"fratricid\w*", r"violence within (?:the )?units?", r"fragging",
-        r"barrier troops", r"блокирующ\w* отряд\w*", r"заградотряд\w*",
-        r"(?:угрожа|грози)\w* (?:\w+ )?расстрел\w*", r"обнулил\w*", r"обнулят\w*",
-        r"погрожу\w* (?:\w+ )?розстріл\w*", r"загороджувальн\w*", r"обнуля\w*",
-    )),  # fmt: skip
-    Cue(kind=K.COERCION_OR_VIOLENCE_IN_UNIT, requires=_COMMAND, pattern=_re(
-        r"beat(?:en|ing)? (?:us|them|him|me)", r"tortured (?:us|them|him|me)",
-        r"избива\w*", r"избил\w*", r"били нас", r"пытал\w*",
-        r"побил\w*", r"били нас", r"катува\w*",
-    )),  # fmt: skip
+    Cue(
+        kind=K.COERCION_OR_VIOLENCE_IN_UNIT,
+        pattern=_re(
+            r"threaten\w* (?:\w+ )?with (?:being shot|execution|shooting|death)",
+            r"threaten\w* to (?:shoot|execute|kill) (?:us|them|him|me|those)",
+            r"forced (?:us|them|him|me) (?:at gunpoint )?to (?:attack|go|fight|storm)",
+            r"at gunpoint",
+            r"fratricid\w*",
+            r"violence within (?:the )?units?",
+            r"fragging",
+            r"barrier troops",
+            r"блокирующ\w* отряд\w*",
+            r"заградотряд\w*",
+            r"(?:угрожа|грози)\w* (?:\w+ )?расстрел\w*",
+            r"обнулил\w*",
+            r"обнулят\w*",
+            r"погрожу\w* (?:\w+ )?розстріл\w*",
+            r"загороджувальн\w*",
+            r"обнуля\w*",
+        ),
+    ),  # fmt: skip
+    Cue(
+        kind=K.COERCION_OR_VIOLENCE_IN_UNIT,
+        requires=_COMMAND,
+        pattern=_re(
+            r"beat(?:en|ing)? (?:us|them|him|me)",
+            r"tortured (?:us|them|him|me)",
+            r"избива\w*",
+            r"избил\w*",
+            r"били нас",
+            r"пытал\w*",
+            r"побил\w*",
+            r"били нас",
+            r"катува\w*",
+        ),
+    ),  # fmt: skip
     # abuse of prisoners
-    Cue(kind=K.ABUSE_OF_PRISONERS, requires=_PRISONERS, pattern=_re(
-        r"tortur\w*", r"execut\w*", r"beat(?:en|ing)?", r"abus\w*", r"mistreat\w*",
-        r"shot dead", r"расстрел\w*", r"пыт\w*", r"избива\w*", r"казн\w*", r"издева\w*",
-        r"розстріл\w*", r"катув\w*", r"тортур\w*", r"знуща\w*", r"страт\w*",
-    )),  # fmt: skip
+    Cue(
+        kind=K.ABUSE_OF_PRISONERS,
+        requires=_PRISONERS,
+        pattern=_re(
+            r"tortur\w*",
+            r"execut\w*",
+            r"beat(?:en|ing)?",
+            r"abus\w*",
+            r"mistreat\w*",
+            r"shot dead",
+            r"расстрел\w*",
+            r"пыт\w*",
+            r"избива\w*",
+            r"казн\w*",
+            r"издева\w*",
+            r"розстріл\w*",
+            r"катув\w*",
+            r"тортур\w*",
+            r"знуща\w*",
+            r"страт\w*",
+        ),
+    ),  # fmt: skip
     # attack on civilians
-    Cue(kind=K.ATTACK_ON_CIVILIANS, requires=_CIVILIANS, pattern=_re(
-        r"shell(?:s|ed|ing)?", r"strikes?", r"struck", r"bomb\w*", r"missiles?", r"rockets?",
-        r"drones?", r"air ?raids?", r"attack(?:s|ed)?", r"fired (?:on|at)", r"hit",
-        r"violence against",
-        r"обстрел\w*", r"удар\w*", r"ракет\w*", r"снаряд\w*", r"бомб\w*", r"дрон\w*", r"атак\w*",
-        r"обстріл\w*", r"влучи\w*", r"попал\w*",
-    )),  # fmt: skip
+    Cue(
+        kind=K.ATTACK_ON_CIVILIANS,
+        requires=_CIVILIANS,
+        pattern=_re(
+            r"shell(?:s|ed|ing)?",
+            r"strikes?",
+            r"struck",
+            r"bomb\w*",
+            r"missiles?",
+            r"rockets?",
+            r"drones?",
+            r"air ?raids?",
+            r"attack(?:s|ed)?",
+            r"fired (?:on|at)",
+            r"hit",
+            r"violence against",
+            r"обстрел\w*",
+            r"удар\w*",
+            r"ракет\w*",
+            r"снаряд\w*",
+            r"бомб\w*",
+            r"дрон\w*",
+            r"атак\w*",
+            r"обстріл\w*",
+            r"влучи\w*",
+            r"попал\w*",
+        ),
+    ),  # fmt: skip
     # surrender
-    Cue(kind=K.SURRENDER, counted=True, pattern=_re(
-        r"surrender\w*", r"laid down (?:their|his) arms", r"gave (?:themselves|himself) up",
-        r"сдал\w* в плен", r"сдаться", r"сдались", r"сдался", r"сдаюсь", r"сложил\w* оружие",
-        r"здал\w* в полон", r"здатися", r"здались", r"здався", r"склал\w* зброю",
-    )),  # fmt: skip
+    Cue(
+        kind=K.SURRENDER,
+        counted=True,
+        pattern=_re(
+            r"surrender\w*",
+            r"laid down (?:their|his) arms",
+            r"gave (?:themselves|himself) up",
+            r"сдал\w* в плен",
+            r"сдаться",
+            r"сдались",
+            r"сдался",
+            r"сдаюсь",
+            r"сложил\w* оружие",
+            r"здал\w* в полон",
+            r"здатися",
+            r"здались",
+            r"здався",
+            r"склал\w* зброю",
+        ),
+    ),  # fmt: skip
 )
 
 # -- modality ------------------------------------------------------------------------------
@@ -186,7 +396,7 @@ DENY_VERBS = _re(
 HYPOTHETICAL_WORDS = frozenset({
     "may", "might", "could", "would", "will", "shall", "should", "can", "'ll", "'d", "wo",
     "if", "unless", "whether", "мочь", "может", "могут", "мог", "могли", "бы", "б",
-    "возможно", "если", "можливо", "може", "можуть", "міг", "могли", "би", "якщо", "буде",
+    "возможно", "если", "можливо", "може", "можуть", "міг", "би", "якщо", "буде",
     "будет", "будут", "будуть", "risk", "threat",
 })  # fmt: skip
 #: the general past rather than this event

@@ -30,7 +30,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 _EN = _words("""say tell claim state add note write tweet post warn explain argue insist admit
-acknowledge allege accuse deny complain recall report announce confirm declare emphasize emphasise stress
+acknowledge allege accuse deny complain recall report announce confirm declare emphasize
+emphasise stress
 suggest ask reply respond answer comment remark observe predict promise vow pledge threaten urge
 recount testify reveal show indicate believe think feel hope fear worry expect estimate
 contend maintain assert concede agree disagree boast brag joke quip joke caution blame criticize
