@@ -14,8 +14,17 @@ from hypothesis import strategies as st
 from crosscheck import ingest
 from crosscheck.extract.analysis import Analyzer
 from crosscheck.extract.claims import NAME, find_claims, predict_casualties
-from crosscheck.model import Capture, Claim, ClaimKind, Document, Modality, Person, Quote, QuoteKind
-from crosscheck.model import Span
+from crosscheck.model import (
+    Capture,
+    Claim,
+    ClaimKind,
+    Document,
+    Modality,
+    Person,
+    Quote,
+    QuoteKind,
+    Span,
+)
 
 K, M = ClaimKind, Modality
 SAMPLE = "samples/smirnov/000_324805f2c092eb77.txt"
@@ -180,7 +189,7 @@ def test_predict_casualties_takes_largest_asserted() -> None:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=st.sampled_from(list("ab 20killed,.\"погиб трое")), max_size=80))
+@given(st.text(alphabet=st.sampled_from(list('ab 20killed,."погиб трое')), max_size=80))
 def test_find_claims_spans_and_counts_hold_on_any_text(text: str) -> None:
     for claim in _claims(text):
         assert claim.text == text[claim.span.start : claim.span.end]

@@ -103,6 +103,8 @@ class Analyzer:
 
     def __call__(self, document: Document) -> Analysis:
         language = document.language or "en"
+        if not document.text.strip():  # natasha's parser fails on a text without tokens
+            return Analysis(language=language, tokens=(), sentences=(), entities=())
         if language in CYRILLIC:
             return self._natasha(document.text, language)
         return self._spacy(document.text, language)

@@ -69,12 +69,13 @@ class Tree:
 
     def subtree(self, index: int, skip: frozenset[str] = frozenset()) -> list[int]:
         """``index`` and its dependents, leaving out those attached by a label in ``skip``."""
-        found, stack = [], [index]
-        while stack:
-            current = stack.pop()
-            found.append(current)
-            stack.extend(k.index for k in self.kids(current) if k.dep not in skip)
-        return found
+        found, stack = {index}, [index]
+        while stack:  # a set, since natasha's parse may hold a cycle
+            for kid in self.kids(stack.pop()):
+                if kid.dep not in skip and kid.index not in found:
+                    found.add(kid.index)
+                    stack.append(kid.index)
+        return sorted(found)
 
     def clause(self, index: int) -> list[int]:
         """The tokens of the clause that holds ``index``, without joined statements."""
@@ -108,8 +109,13 @@ class Tree:
 
     def conjuncts(self, token: Token) -> list[Token]:
         """A token and the tokens joined to it by "and" ("John and Mary")."""
-        joined = [token]
-        for kid in self.kids(token.index):
-            if kid.dep == "conj":
-                joined.extend(self.conjuncts(kid))
-        return joined
+        return [
+            self.token(i)
+            for i in self.subtree(token.index)
+            if i == token.index or self.token(i).dep == "conj" and self._joined(i, token.index)
+        ]
+
+    def _joined(self, index: int, to: int) -> bool:
+        """Whether ``index`` hangs from ``to`` through "conj" links only."""
+        path = self.ancestors(index)
+        return to in path and all(self.token(i).dep == "conj" for i in path[: path.index(to)])

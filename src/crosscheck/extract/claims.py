@@ -164,7 +164,7 @@ def _head(tree: Tree, quantity: Quantity) -> int:
     inside = [t for t in tree.analysis.tokens if t.start < end and start < t.end]
     outside = [t for t in inside if t.head == t.index
                or not start <= tree.token(t.head).start < end]  # fmt: skip
-    token = (outside or inside or [tree.at(start)])[-1]
+    token = (outside or inside)[-1] if outside or inside else tree.at(start)
     return token.index if token is not None else len(tree.analysis.tokens) - 1
 
 
