@@ -1,5 +1,5 @@
 """The loaders on the real gold data in ``../shared/data`` (skipped where it is absent), and
-the article-extraction floors in ``eval_baseline.json``: the ratchet, run by the tests."""
+the floors of every task in ``eval_baseline.json``: the ratchet, run by the tests."""
 
 from __future__ import annotations
 
@@ -60,10 +60,11 @@ def test_conllpp_entity_counts_match_the_readme(data: Path) -> None:
         assert all(0 <= e.span.start < e.span.end <= len(document.text) for e in document.entities)
 
 
-def test_article_extraction_holds_its_floors(data: Path) -> None:
-    report = evaluate(data, tasks=["article-extraction"])
-    if report.rows[0].score is None:
-        pytest.skip(report.rows[0].note)
+def test_every_present_set_holds_its_floors(data: Path) -> None:
+    # The ratchet: every pinned score on a set that is present, measured by the real extractors
+    # (about two minutes on the whole development half).
+    report = evaluate(data)
+    assert report.scored, "no task produced a score"
     assert floors.check(report, floors.load(ROOT / "eval_baseline.json")) == []
 
 
