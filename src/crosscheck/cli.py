@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Column, Table
 from rich.text import Text
 
-from crosscheck import __version__, pipeline
+from crosscheck import __version__, pipeline, terminal
 from crosscheck.errors import CrosscheckError, SettingsError
 from crosscheck.ingest.files import walk
 from crosscheck.settings import Settings
@@ -103,7 +103,7 @@ def ingest(
     options = _options(settings, captured_at, facts, profile)
     with _database(settings) as database, _progress(paths) as advance:
         report = pipeline.run(paths, database, options, progress=advance)
-    _print_report(report, stored_label="stored")
+    terminal.print_report(err, report, stored_label="stored")
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -162,7 +162,7 @@ def show(
     if as_json:
         sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         return
-    _print_record(record)
+    terminal.print_record(out, record)
 
 
 @app.command()
@@ -180,7 +180,7 @@ def rebuild(
         total = database.counts().get("captures", 0)
         with _progress_total(total, "rebuilding") as advance:
             report = pipeline.rebuild(database, options, progress=advance)
-    _print_report(report, stored_label="rebuilt")
+    terminal.print_report(err, report, stored_label="rebuilt")
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -226,7 +226,7 @@ def evaluate(
     from crosscheck.evaluate import floors
 
     report = _guard(lambda: run_evaluation(data, tasks=task))
-    _print_evaluation(report)
+    terminal.print_evaluation(out, report)
     if json_file is not None:
         json_file.write_text(json.dumps(report.to_json(), indent=1) + "\n", encoding="utf-8")
     pinned = _guard(lambda: floors.load(baseline))
@@ -316,65 +316,6 @@ def _progress_total(total: int, label: str) -> Iterator[pipeline.Progress]:
             progress.update(task, advance=1, item=Path(where).name[-40:])
 
         yield advance
-
-
-def _print_report(report: pipeline.RunReport, *, stored_label: str) -> None:
-    summary = Table(title="crosscheck", show_header=False)
-    summary.add_row(stored_label, f"{report.stored} captures, {report.documents} documents")
-    summary.add_row("already present", str(report.present))
-    summary.add_row("failed", str(len(report.failures)))
-    err.print(summary)
-    if report.failures:
-        failures = Table(title="failed")
-        failures.add_column("file", overflow="fold")  # the whole path, never an ellipsis
-        failures.add_column("reason", overflow="fold")
-        for failure in report.failures:
-            failures.add_row(Text(failure.where), Text(failure.reason))
-        err.print(failures)
-
-
-def _print_record(record: dict[str, Any]) -> None:
-    capture, document = record["capture"], record["document"]
-    published = document["published"]
-    rows = {
-        "id": record["id"],
-        "title": document["title"],
-        "source": document["source"],
-        "author": document["author"],
-        "published": _published_line(published),
-        "language": document["language"],
-        "url": document["url"] or capture["url"],
-        "capture": f"sha256 {capture['sha256']} ({capture['media_type']}, {capture['size']} "
-        f"bytes, captured {capture['captured_at']})",
-        "from": capture["path"],
-        "extractors": ", ".join(e["name"] for e in record["extractor"]),
-    }
-    table = Table(show_header=False, box=None)
-    for key, value in rows.items():
-        if value:
-            table.add_row(Text(key, style="bold"), Text(str(value)))
-    out.print(table)
-    for removed in document["removed"]:
-        out.print(Text(f"removed ({removed['reason']}): {removed['text']}", style="dim"))
-    out.print()
-    out.print(document["text"], highlight=False, markup=False)
-
-
-def _print_evaluation(report: Any) -> None:
-    table = Table("task", "metric", "score", "items", "note", title="crosscheck evaluate")
-    for row in report.rows:
-        score = "" if row.score is None else f"{row.score:.4f}"
-        table.add_row(row.task, row.metric, score, str(row.items), Text(row.note))
-    out.print(table)
-
-
-def _published_line(published: dict[str, Any] | None) -> str | None:
-    if not published:
-        return None
-    return (
-        f"{published['start']} .. {published['end']} "
-        f"({published['precision']}, {published['method']}, from {published['phrase']!r})"
-    )
 
 
 def _as_dict(hit: Any) -> dict[str, Any]:
