@@ -63,6 +63,12 @@ KINDS = [
     ("en", "We called for evacuation but never received help.", K.NO_EVACUATION),
     ("ru", "Эвакуации не было, раненые лежали сутки.", K.NO_EVACUATION),
     ("uk", "Евакуації не було, поранені лежали добу.", K.NO_EVACUATION),
+    ("uk", "Ми чекали, але допомога так і не прийшла.", K.NO_EVACUATION),
+    ("uk", "Машини не було, поранених несли на руках.", K.NO_EVACUATION),
+    ("uk", "Ніхто за нами так і не приїхав.", K.NO_EVACUATION),
+    ("ru", "Мы ждали, но помощь так и не пришла.", K.NO_EVACUATION),
+    ("ru", "Машина за ранеными так и не приехала.", K.NO_EVACUATION),
+    ("en", "We waited for hours, but help never came.", K.NO_EVACUATION),
     ("en", "The whole platoon refused to go on the assault.", K.REFUSAL_TO_FIGHT),
     ("ru", "Весь взвод отказался идти на штурм.", K.REFUSAL_TO_FIGHT),
     ("uk", "Весь взвод відмовився йти на штурм.", K.REFUSAL_TO_FIGHT),
@@ -101,6 +107,8 @@ COUNTS = [
     ("uk", "Загинули понад двадцять військових.", K.KILLED, 21, None),
     ("en", "A 25-year-old man was shot dead on Sunday.", K.KILLED, 1, 1),
     ("en", "John Smith and Mary Jones died at the scene.", K.KILLED, 2, 2),
+    ("en", "A trooper shot and killed a 24-year-old man on Sunday.", K.KILLED, 1, 1),
+    ("en", "A 24-year-old man was shot to death on Tuesday night.", K.KILLED, 1, 1),
 ]  # fmt: skip
 
 
@@ -115,7 +123,11 @@ def test_find_claims_attaches_victim_count(
 
 @pytest.mark.parametrize(
     "text",
-    ["In 2014 the 155th brigade was shot at 5 times.", "He was killed at 14:05 on 22.10.2023."],
+    [
+        "In 2014 the 155th brigade was shot at 5 times.",
+        "He was killed at 14:05 on 22.10.2023.",
+        "Gunmen fired 5 times, killing a man in the 2014 block of Elm Street.",
+    ],
 )
 def test_find_claims_never_counts_years_units_times(text: str) -> None:
     figures = {c.count.low for c in _claims(text) if c.count is not None}
@@ -132,6 +144,16 @@ MODALITIES = [
     ("en", "Millions died during the Vietnam War.", K.KILLED, M.HISTORICAL),
     ("en", "Losses since 1945 exceed 300 dead.", K.KILLED, M.HISTORICAL),
     ("en", "Two civilians were killed in the shelling.", K.KILLED, M.ASSERTED),
+    (
+        "en",
+        "Police say 1,800 people have been killed in the city this year.",
+        K.KILLED,
+        M.HISTORICAL,
+    ),
+    ("en", "23 civilians died in shelling over the past week.", K.KILLED, M.HISTORICAL),
+    ("ru", "С начала года погибли 200 человек.", K.KILLED, M.HISTORICAL),
+    ("en", "A man was killed on Sunday, the city's 30th homicide this year.", K.KILLED, M.ASSERTED),
+    ("en", "Two soldiers were killed in the past 24 hours.", K.KILLED, M.ASSERTED),
 ]
 
 

@@ -57,6 +57,10 @@ COUNTS = [
         "more_than",
     ),
     ("uk", "Загинули понад двадцять мирних жителів.", "понад двадцять", 21, N, N, "more_than"),
+    # next to the "times" and address contexts, still counts
+    ("en", "A gunman killed 3 in Main Street shops.", "3", 3, 3, 3, "exact"),
+    ("en", "Two blocks away, 4 people died.", "4", 4, 4, 4, "exact"),
+    ("ru", "Погибли 3 раненых бойца.", "3", 3, 3, 3, "exact"),
     # English
     ("en", "The shelling killed 7 people.", "7", 7, 7, 7, "exact"),
     ("en", "Over 300 soldiers were captured.", "Over 300", 301, N, N, "more_than"),
@@ -204,6 +208,15 @@ NOT_COUNTS = [
     ("uk", "100 тисяч гривень", "100 тисяч", Reason.MONEY),
     ("uk", "22 жовтня", "22", Reason.DATE),
     ("uk", "військова частина 12345", "12345", Reason.IDENTIFIER),
+    ("en", "He was shot 18 times and died.", "18", Reason.FREQUENCY),
+    ("en", "shelled the village 25 times, killing two", "25", Reason.FREQUENCY),
+    ("ru", "обстреляли село 25 раз, погибли двое", "25", Reason.FREQUENCY),
+    ("ru", "в 2 раза больше", "2", Reason.FREQUENCY),
+    ("uk", "обстріляли 18 разів за добу", "18", Reason.FREQUENCY),
+    ("en", "killed in the 300 block of South Lime Street", "300", Reason.IDENTIFIER),
+    ("en", "found dead at 1815 S. Grand St. on Monday", "1815", Reason.IDENTIFIER),
+    ("en", "KCBD NewsChannel 11 reported", "11", Reason.IDENTIFIER),
+    ("en", "Josue Perez, 18 - The Homicide Report", "18", Reason.AGE),
 ]
 
 NOTHING = [
@@ -223,7 +236,7 @@ def _quantity(text: str, language: str, phrase: str) -> Quantity:
 
 
 def test_name_is_versioned() -> None:
-    assert NAME == "extract.counts.v1"
+    assert NAME == "extract.counts.v2"
 
 
 @pytest.mark.parametrize(("language", "text", "phrase", "low", "best", "high", "rule"), COUNTS)

@@ -133,12 +133,40 @@ def test_find_quotes_pronoun_speaker_resolves_to_person(
     assert _said(text, quote.speaker_span) == name
 
 
+def test_find_quotes_english_pronoun_agrees_with_first_name() -> None:
+    text = ('Maria Lind met Ivan Petrenko at the checkpoint. "Nobody came for the wounded," '
+            "she said.")  # fmt: skip
+    people = tuple(
+        Person(key=name, name=name, spellings=(name,), extractor="test",
+               mentions=(Span(text.index(name), text.index(name) + len(name)),))
+        for name in ("Maria Lind", "Ivan Petrenko")
+    )  # fmt: skip
+    (quote,) = _quotes(text, "en", people)
+    assert quote.speaker == "Maria Lind"
+
+
+def test_find_quotes_long_description_before_the_cue() -> None:
+    text = ('"The shelling began at dawn," Ivan Petrenko, a medic with the 25th brigade who '
+            'served near Avdiivka, said in an interview. "Then the lights went out."')  # fmt: skip
+    (quote,) = predict_quotes(text, "en")
+    assert len(quote.content) == 2
+    assert [text[s.start : s.end] for s in quote.source] == ["Ivan Petrenko"]
+
+
+def test_find_quotes_quoted_phrase_inside_reported_speech() -> None:
+    text = 'Petrenko said the brigade had "no chance at all" of holding the bridge.'
+    (quote,) = _quotes(text, "en")
+    assert quote.kind is QuoteKind.REPORTED
+    assert quote.text == 'the brigade had "no chance at all" of holding the bridge'
+
+
 @pytest.mark.parametrize(
     ("text", "count"),
     [
         ("He isn't sure the soldiers' rations arrived.", 0),  # apostrophes, not marks
         ("Its so-called 'meat grinder' tactics.", 1),  # marked; dropped by find_quotes
         ('A "long quote that never closes', 1),
+        ("''We held the bridge,'' he said.", 1),  # two apostrophes as one mark
     ],
 )
 def test_marked_quotes_apostrophes_and_unclosed(text: str, count: int) -> None:

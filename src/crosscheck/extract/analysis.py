@@ -164,7 +164,10 @@ class Analyzer:
     def _natasha_token(
         self, token: Any, n: int, index: dict[str, int], sentence_of: dict[str, int]
     ) -> Token:
-        token.lemmatize(self._natasha_models["morph_vocab"])
+        try:
+            token.lemmatize(self._natasha_models["morph_vocab"])
+        except ValueError:  # pymorphy2 on characters Unicode leaves unassigned: "no such name"
+            token.lemma = None
         return Token(
             index=n, start=token.start, end=token.stop, text=token.text,
             lemma=token.lemma or token.text.lower(), pos=token.pos or "X",

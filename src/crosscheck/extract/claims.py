@@ -9,11 +9,14 @@
    a trigger takes the one nearest to it in the tree that no trigger of another kind is
    nearer to, within four edges; or a bare count after it ("of whom there were more than
    twenty"). Numbers followed by "times", "hours", "years"... count no victims. Without a
-   number, a single subject ("a man was killed", "John and Mary died") counts its people.
+   number, a single object ("killed a man") or subject ("a man was killed", "John and Mary
+   died") counts its people.
    Cues too general alone ("deaths", "bodies") need a count, unless denied.
 3. Modality: ``denied`` (a negation on the trigger, a subject that is nobody, a denying verb
    above it), ``hypothetical`` (a modal, "if", a future above it), ``historical`` (the sentence
-   is about the general past: "since 1945", "during the Vietnam War"), else ``asserted``.
+   is about the general past: "since 1945", "during the Vietnam War"; or the claim's clause
+   gives a toll over a period or an area, which ACLED leaves out as an aggregate tally:
+   "1,800 killed this year", "over the past 24 hours", "за сутки"), else ``asserted``.
 4. Claimant: the speaker of the quote that holds the trigger; else the person that "according
    to him" / "по его словам" in the sentence points back to; else the outlet (``by_source``).
 5. Evidence: the trigger's clause without joined statements, widened to the cue and the count.
@@ -39,7 +42,7 @@ from crosscheck.model import Claim, ClaimKind, Count, Document, Modality, Person
 
 __all__ = ["NAME", "find_claims", "predict_casualties"]
 
-NAME = "extract.claims.v1"
+NAME = "extract.claims.v2"
 
 _NEAR = 4  # tree edges between a count and its trigger
 _EDGES = " \t\r\n\"'«»“”„,;:—–-"
@@ -112,10 +115,10 @@ def _hits(doc: _Doc, span: Span) -> Iterator[_Hit]:
 def _claim(doc: _Doc, hit: _Hit, hits: list[_Hit], sentence: Span) -> Claim | None:
     quantity = _quantity(doc, hit, hits, sentence) if hit.cue.counted else None
     count = quantity.count if quantity else _implicit(doc, hit)
-    modality = _modality(doc, hit, sentence)
+    span = _evidence(doc, hit, quantity, sentence)
+    modality = _modality(doc, hit, sentence, span)
     if hit.cue.needs_count and count is None and modality is not Modality.DENIED:
         return None
-    span = _evidence(doc, hit, quantity, sentence)
     claimant, by_source, quote = _claimant(doc, hit, sentence)
     return Claim(kind=hit.cue.kind, span=span, text=doc.document.text[span.start : span.end],
                  claimant=claimant, by_source=by_source, quote=quote, count=count,
@@ -143,7 +146,10 @@ def _quantity(doc: _Doc, hit: _Hit, hits: list[_Hit], sentence: Span) -> Quantit
 
 
 def _owned_by_other(hit: _Hit, hits: list[_Hit], head: int) -> bool:
-    """ "Three killed, 15 wounded": a number right before a trigger counts that trigger."""
+    """ "Three killed, 15 wounded": a number right before a trigger counts that trigger,
+    unless it follows its own trigger closer ("killing four civilians and wounding eleven")."""
+    if 0 < head - hit.trigger.index <= 2:
+        return False
     after = [h for h in hits if h.cue.counted and 0 < h.trigger.index - head <= 3]
     nearest = min(after, key=lambda h: h.trigger.index, default=None)
     return nearest is not None and nearest.cue.kind is not hit.cue.kind
@@ -176,19 +182,27 @@ def _bare_after(tree: Tree, head: int, trigger: Token) -> bool:
 
 
 def _implicit(doc: _Doc, hit: _Hit) -> Count | None:
-    """One victim per singular subject: "a man was killed" (1), "John and Mary died" (2)."""
+    """One victim per singular subject: "a man was killed" (1), "John and Mary died" (2), or
+    per singular object of an active verb: "a trooper shot and killed Calin Roquemore" (1)."""
     if hit.cue.kind not in (ClaimKind.KILLED, ClaimKind.WOUNDED):
         return None
-    subject = doc.tree.subject(hit.trigger.index)
-    if subject is None:
+    victim = _object(doc, hit.trigger) or doc.tree.subject(hit.trigger.index)
+    if victim is None:
         return None
-    people = doc.tree.conjuncts(subject)
+    people = doc.tree.conjuncts(victim)
     if not all(_one(doc, p) for p in people):
         return None
     start, end = min(p.start for p in people), max(p.end for p in people)
     phrase = doc.document.text[start:end]
     return Count(low=len(people), best=len(people), high=len(people), phrase=phrase,
                  rule="singular_subject")  # fmt: skip
+
+
+def _object(doc: _Doc, trigger: Token) -> Token | None:
+    """The direct object of an active trigger verb ("killed a man"), if it has one."""
+    if trigger.pos != "VERB":
+        return None
+    return next((k for k in doc.tree.kids(trigger.index) if k.dep in ("dobj", "obj")), None)
 
 
 def _one(doc: _Doc, token: Token) -> bool:
@@ -203,14 +217,29 @@ def _one(doc: _Doc, token: Token) -> bool:
 # -- step 3: modality ----------------------------------------------------------------------
 
 
-def _modality(doc: _Doc, hit: _Hit, sentence: Span) -> Modality:
+def _modality(doc: _Doc, hit: _Hit, sentence: Span, evidence: Span) -> Modality:
     if _denied(doc, hit):
         return Modality.DENIED
     if _hypothetical(doc, hit):
         return Modality.HYPOTHETICAL
-    if cues.HISTORICAL.search(doc.document.text, sentence.start, sentence.end):
+    text = doc.document.text
+    if cues.HISTORICAL.search(text, sentence.start, sentence.end) or _aggregate(doc, evidence):
         return Modality.HISTORICAL
     return Modality.ASSERTED
+
+
+def _aggregate(doc: _Doc, evidence: Span) -> bool:
+    """A toll over a period or an area ("1,800 killed this year", "за сутки"): read in the
+    claim's own clause only, since "a man was killed, the 30th this year" is still one event.
+    The end is widened by a few words, as a headline puts the period after the clause; an
+    ordinal before the period ("the 30th homicide this year") makes it a running tally."""
+    text = doc.document.text
+    for match in cues.AGGREGATE.finditer(text, evidence.start, evidence.end + 40):
+        if not cues.RUNNING_TALLY.search(
+            text, max(evidence.start, match.start() - 40), match.start()
+        ):
+            return True
+    return False
 
 
 def _chain(doc: _Doc, hit: _Hit) -> list[Token]:

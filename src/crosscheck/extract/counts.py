@@ -76,7 +76,7 @@ __all__ = [
     "parse_count",
 ]
 
-NAME = "extract.counts.v1"
+NAME = "extract.counts.v2"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -11,7 +11,6 @@ the nearest pronoun, name or description before the verb, or right after it when
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 
 from crosscheck.extract.analysis import Analysis, Token
@@ -27,7 +26,7 @@ __all__ = [
     "clause_after",
     "is_cue",
     "name_span",
-    "token_at",
+    "relative_antecedent",
     "reported_clause",
     "source_of",
     "subtree_span",
@@ -52,13 +51,6 @@ def is_cue(token: Token, language: str) -> bool:
         return UK_SPEECH_FORM.fullmatch(token.text) is not None
     lemmas = SPEECH_LEMMAS.get(language, SPEECH_LEMMAS["en"])
     return token.pos in ("VERB", "AUX") and token.lemma.lower() in lemmas
-
-
-def token_at(analysis: Analysis, index: int) -> Token:
-    """The token whose ``index`` is ``index``: spaCy's whitespace tokens are left out of
-    ``Analysis.tokens``, so an index is not always a position there."""
-    position = bisect_left(analysis.tokens, index, key=lambda t: t.index)
-    return analysis.tokens[min(position, len(analysis.tokens) - 1)]
 
 
 def subtree_span(analysis: Analysis, root: Token) -> Span:
@@ -141,24 +133,38 @@ def source_of(analysis: Analysis, cue: Token, region: Span | None = None) -> Spa
         # a subject outside the cue's region belongs to another clause (often inside a quote)
         if subject is not None and _inside(subject, region):
             return name_span(analysis, subject)
+        if analysis.language == "en" and region is None:
+            return None  # the English parse is good enough that its silence is an answer
     return _surface_source(analysis, cue, region)
 
 
 def _subject(analysis: Analysis, cue: Token) -> Token | None:
-    for verb in (cue, token_at(analysis, cue.head)):
+    for verb in (cue, analysis.tokens[cue.head]):
         for child in analysis.children(verb.index):
             if child.dep in _SUBJECTS:
-                return _antecedent_of_relative(analysis, cue, child)
-        if cue.dep not in ("conj", "xcomp"):
-            break  # only a conjoined or embedded verb borrows its head's subject
+                return child
+        if cue.dep not in ("conj", "xcomp") and not _participle(cue):
+            break  # only a conjoined, embedded or participle verb borrows its head's subject
     return None
 
 
-def _antecedent_of_relative(analysis: Analysis, cue: Token, subject: Token) -> Token:
-    """ "Volkov, who says ...": the speaker is the noun the relative clause hangs on."""
-    if subject.lemma.lower() in _RELATIVE and cue.dep in ("relcl", "acl:relcl", "acl"):
-        return token_at(analysis, cue.head)
-    return subject
+def _participle(cue: Token) -> bool:
+    """ "Trump spoke on Monday, saying ...": the participle's speaker is its head's subject."""
+    return cue.dep == "advcl" and cue.feat("VerbForm") in ("Part", "Ger")
+
+
+def relative_antecedent(analysis: Analysis, source: Span) -> Span | None:
+    """ "Volkov, who says ...": the noun a relative pronoun's clause hangs on (PolNeAR marks
+    the pronoun itself as the source)."""
+    subject = next((t for t in analysis.tokens if t.start == source.start), None)
+    if subject is None or subject.lemma.lower() not in _RELATIVE:
+        return None
+    verb = analysis.tokens[subject.head]
+    while verb.dep == "conj" and verb.head != verb.index:
+        verb = analysis.tokens[verb.head]
+    if verb.dep not in ("relcl", "acl:relcl", "acl"):
+        return None
+    return name_span(analysis, analysis.tokens[verb.head])
 
 
 def name_span(analysis: Analysis, head: Token) -> Span:

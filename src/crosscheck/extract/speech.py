@@ -7,9 +7,10 @@ cues and speakers from the ``Analysis``.
 Quote marks, per line (a quote never crosses a line break):
 
 1. Guillemets nest: « opens, » closes; marks inside « » are inner quotes and are skipped.
-2. Other double marks (" “ ” „) and single marks (‘ ’ ‚ ') open when they follow a space, the
-   line start or an opening bracket/dash/colon, and close otherwise; a single mark with letters
-   on both sides is an apostrophe ("isn't", "м'ясо") and never counts.
+2. Other double marks (" “ ” „, and '' as one mark) and single marks (‘ ’ ‚ ') open when
+   they follow a space, the line start or an opening bracket/dash/colon, and close otherwise;
+   a single mark with letters on both sides is an apostrophe ("isn't", "м'ясо") and never
+   counts.
 3. An unclosed quote runs to the end of its line (news repeats the opening mark on each
    paragraph of a long quote and closes only the last).
 
@@ -48,7 +49,8 @@ class Marked:
 
 def marked_quotes(text: str, language: str) -> list[Marked]:
     """Quotes between marks, and in Russian and Ukrainian dialogue lines, in text order."""
-    folded = for_matching(text)
+    # two apostrophes are one double mark (NYT archive text: ''We held,'' he said)
+    folded = for_matching(text).replace("''", '" ')
     found: list[Marked] = []
     for line in _LINE.finditer(folded):
         dialogue = _dialogue(text, folded, line) if language in _DASH_LANGUAGES else []

@@ -16,6 +16,7 @@ from crosscheck.model import ClaimKind
 
 __all__ = [
     "ACCORDING",
+    "AGGREGATE",
     "CUES",
     "DENIAL_WORDS",
     "DENY_VERBS",
@@ -23,6 +24,7 @@ __all__ = [
     "HYPOTHETICAL_WORDS",
     "NOBODY",
     "NOT_VICTIMS",
+    "RUNNING_TALLY",
     "Cue",
 ]
 
@@ -73,7 +75,10 @@ CUES: tuple[Cue, ...] = (
             r"fatally",
             r"murdered",
             r"fallen",
-            r"lost (?:their|his|her) lives?",
+            r"lost (?:their|his|her) li(?:fe|ves)",
+            r"(?:shot|stabbed|beaten|burned) to death",
+            r"succumb(?:ed|s)",
+            r"(?:taken|removed) off life support",
             r"claimed \S+ lives",
             r"death tolls?",
             r"(?:body|black) bags?",
@@ -235,6 +240,15 @@ CUES: tuple[Cue, ...] = (
             r"не (?:\w+ )?евакую\w*",
             r"не (?:\w+ )?евакуйован\w*",
             r"не (?:\w+ )?вивез\w*",
+            # help, the evacuation or the vehicle never came
+            r"(?:help|rescue|evacuation|the (?:truck|vehicle|car|medics))"
+            r" (?:\w+ )?never (?:came|arrived|showed up)",
+            r"no (?:one|body) (?:\w+ )?came (?:for|to (?:get|pick up|collect)) (?:us|them|the)",
+            r"(?:помощ|подмог|эвакуаци|машин)\w* (?:\w+ ){0,4}?не (?:пришл|приехал|прибыл)\w*",
+            r"машин\w* не было",
+            r"(?:допомог|підмог|евакуаці|машин)\w* (?:\w+ ){0,4}?не (?:прийшл|приїхал|прибул)\w*",
+            r"машин\w* не було",
+            r"(?:никто|ніхто) (?:(?:за нами|за ними|так и|так і) ){0,3}не (?:приехал|приїхав)\w*",
         ),
     ),  # fmt: skip
     # refusal to fight
@@ -407,6 +421,7 @@ HISTORICAL = _re(
     r"historically", r"in history",
     r"since (?:the )?(?:start|beginning|outbreak) of (?:the )?(?:\w+ )?(?:conflict|war|fighting)",
     r"so far this year", r"since the (?:start|beginning) of the year",
+    r"since (?:the )?year(?:'s)? (?:start|beginning)",
     r"(?:с|со времен) (?:19|20)\d\d", r"со времен\w*", r"за последние десятилети\w*",
     r"во время (?:второй|великой|афганской|чеченской) \w+", r"в истории", r"с начала года",
     r"з (?:19|20)\d\d", r"з часів", r"за останні десятиліття",
@@ -421,11 +436,34 @@ ACCORDING = _re(
     r"по (?:его|ее|её|их) словам", r"по словам", r"за (?:його|її|їхніми|їх) словами",
     r"за словами",
 )  # fmt: skip
+#: a toll over a period or a whole area, not one event's: ACLED leaves such aggregate tallies out
+#: ("1,800 killed this year", "23 killed over the past week", "с начала года погибли 200").
+#: A daily bulletin's window ("in the past 24 hours", "за сутки") is not one: it reports the
+#: day's incidents, which event coders take one by one.
+AGGREGATE = _re(
+    r"this year", r"so far", r"nationwide", r"across the (?:country|city|state)",
+    r"(?:in|over|during|within) (?:the )?(?:past|last|previous) (?:\w+ )?"
+    r"(?:weeks|months|years|decades|week|month|year)",
+    r"since (?:the )?(?:start|beginning) of (?:the )?(?:year|month|week|conflict|war)",
+    r"in (?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)", r"in (?:19|20)\d\d", r"(?:per|a|each) year", r"annually",
+    r"за (?:минувшую |прошедшую |последнюю )?неделю",
+    r"за (?:минувший |прошедший |последний )?(?:месяц|год)", r"с начала (?:года|месяца|недели)",
+    r"за (?:минулий |останній )?(?:тиждень|місяць|рік)", r"з початку (?:року|місяця|тижня)",
+)  # fmt: skip
+#: an ordinal before a period places one event in a running tally ("the city's 30th homicide
+#: this year", "the first killing of 2016"): that event is still one event
+RUNNING_TALLY = _re(
+    r"\d+(?:st|nd|rd|th)", r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth",
+    r"\d+-(?:й|я|е|го|ий|та|те)",
+)  # fmt: skip
 #: a number followed by one of these counts no victims ("shot 5 times", "for 3 days")
 NOT_VICTIMS = _re(
     r"times?", r"rounds?", r"shots?", r"bullets?", r"hours?", r"days?", r"weeks?", r"months?",
     r"years?", r"minutes?", r"miles?", r"km", r"meters?", r"feet", r"attacks?", r"incidents?",
-    r"shootings?", r"homicides?", r"guns?", r"cases?", r"раз\w*", r"час\w*", r"дн\w+", r"дня",
+    r"shootings?", r"homicides?", r"guns?", r"cases?", r"(?:gunshot |stab )?wounds?",
+    r"reports?", r"calls?", r"blocks?", r"counts?", r"charges?",
+    r"раз\w*", r"час\w*", r"дн\w+", r"дня",
     r"недел\w*", r"месяц\w*", r"лет", r"год\w*", r"тижн\w*", r"місяц\w*", r"рок\w*", r"годин\w*",
     r"обстрел\w*", r"обстріл\w*", r"атак\w*",
 )  # fmt: skip

@@ -164,7 +164,8 @@ LEXICON = Lexicon(
     left={
         "money": r"[$€£₴₽]|\b(?:usd|uah|eur|rub|gbp|us\$)",
         "identifier": r"№|#|\bno\.|\bnr\.?|\bnumber|\bart\.|\barticle|\bsection|\bparagraph"
-        r"|\bpage|\bpp?\.|\bflight|\broute|\bhighway|\bversion|\bver\.|\bphone|\btel\.?",
+        r"|\bpage|\bpp?\.|\bflight|\broute|\bhighway|\bversion|\bver\.|\bphone|\btel\.?"
+        r"|channel|\bch\.",
         "age": r"\b(?:aged|age|ages)",
         "date": _MONTHS,
     },
@@ -181,5 +182,10 @@ LEXICON = Lexicon(
         r"|minutes?|mins?|seconds?|secs?|days?|nights?|weeks?|months?|years?|yrs?|decades?"
         r"|centuries|ha|hectares?|sq|square|acres?|feet|foot|ft|inch(?:es)?|knots?|kts?"
         r"|degrees?|°|mph|kph|km/h|calib(?:er|re)",
+        "frequency": r"times",
+        # an address: "the 300 block of", "1815 S. Grand St." (capitals matter here)
+        "identifier": r"block|(?-i:(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:St|Street|Ave"
+        r"|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway"
+        r"|Hwy|Highway|Ter|Terrace|Cir|Circle))",
     },
 )

@@ -12,6 +12,10 @@ so Ukrainian lemmas are unreliable; Ukrainian verbs are matched on their word fo
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
+
+import names
 
 __all__ = [
     "DESCRIPTIONS",
@@ -22,6 +26,7 @@ __all__ = [
     "PRONOUNS",
     "SPEECH_LEMMAS",
     "UK_SPEECH_FORM",
+    "first_name_gender",
 ]
 
 
@@ -93,3 +98,28 @@ DESCRIPTIONS = _words(
     медик мати батько дружина син донька свідок мешканець рядовий сержант контрактник
     мобілізований"""
 )
+
+
+def first_name_gender(word: str) -> str:
+    """ "Masc"/"Fem" for an English first name the US census gives mostly to men/women (its
+    share of each sex's names), "" when it is not a listed first name."""
+    title = _TITLES.get(word.lower().rstrip("."))
+    if title:
+        return title
+    male, female = (
+        _census("first:male").get(word.upper(), 0.0),
+        _census("first:female").get(word.upper(), 0.0),
+    )
+    if male == female:
+        return ""
+    return "Masc" if male > female else "Fem"
+
+
+_TITLES = {"mr": "Masc", "mrs": "Fem", "ms": "Fem", "miss": "Fem", "sir": "Masc"}
+
+
+@cache
+def _census(kind: str) -> dict[str, float]:
+    """name -> percent of the census population of that sex (``names``' bundled lists)."""
+    lines = Path(names.FILES[kind]).read_text(encoding="utf-8").splitlines()
+    return {f[0]: float(f[1]) for f in (line.split() for line in lines) if len(f) > 1}
