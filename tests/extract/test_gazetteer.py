@@ -72,3 +72,18 @@ def test_gazetteer_country_point_near_its_centre(
     country = gazetteer().country(code)
     assert country is not None
     assert abs(country.latitude - latitude) < 1.5 and abs(country.longitude - longitude) < 1.5
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "precision"),
+    [("Tamil Nadu", "IN", "admin1"), ("Alberta", "CA", "admin1"), ("Volyn", "UA", "admin1"),
+     ("Волинь", "UA", "admin1"), ("Orange County", "US", "admin2")],
+)  # fmt: skip
+def test_gazetteer_names_regions_outside_the_us(name: str, country: str, precision: str) -> None:
+    assert any(e.country == country and e.precision == precision
+               for e in gazetteer().lookup(name))  # fmt: skip
+
+
+def test_gazetteer_marks_national_capitals() -> None:
+    capitals = [e for e in gazetteer().lookup("Kyiv") if e.feature == "P.PPLC"]
+    assert [e.country for e in capitals] == ["UA"]

@@ -125,3 +125,27 @@ def test_find_places_unknown_two_word_village_is_one_unresolved_place(text: str)
 def test_find_places_known_place_before_a_title_is_kept() -> None:
     places = _by_text(_places("U.S. President Joe Biden spoke in Irkutsk on Monday."))
     assert places["U.S."].country == "US" and places["Irkutsk"].geonameid == IRKUTSK
+
+
+def test_find_places_capital_beats_the_region_of_its_name() -> None:
+    place = _by_text(_places("Officials in Washington said talks would go on."))["Washington"]
+    assert (place.country, place.admin1, place.feature) == ("US", "DC", "P.PPLC")
+
+
+def test_find_places_state_abbreviation_and_dc() -> None:
+    places = _by_text(_places("He moved from San Diego, Calif., to Washington, D.C., in May."))
+    assert places["Calif."].precision == "admin1" and places["Calif."].admin1 == "CA"
+    assert places["Washington, D.C."].admin1 == "DC"
+
+
+def test_find_places_common_word_and_surname_are_no_places() -> None:
+    text = "Minister Li Chen met the Chamber of Commerce. Chen said the South would grow."
+    assert not {"Commerce", "Chen", "South"} & set(_by_text(_places(text)))
+
+
+def test_find_places_demonyms_only_when_asked() -> None:
+    text = "South Korean officials met Malaysian leaders."
+    document = Document(capture_sha256="0" * 64, text=text, language="en")
+    found = _by_text(find_places(document, ANALYZER(document), demonyms=True))
+    assert found["South Korean"].country == "KR" and found["Malaysian"].country == "MY"
+    assert not _places(text)

@@ -136,7 +136,9 @@ def _quantity(doc: _Doc, hit: _Hit, hits: list[_Hit], sentence: Span) -> Quantit
         near = tree.distance(head, hit.trigger.index)
         rivals = [tree.distance(head, h.trigger.index) for h in hits
                   if h.cue.counted and h.cue.kind is not hit.cue.kind]  # fmt: skip
-        if (rivals and min(rivals) < near) or _owned_by_other(hit, hits, head):
+        if (rivals and min(rivals) < near) or _owned_by_other(
+            hit, hits, head, tree.analysis.tokens
+        ):
             continue
         if near > _NEAR and not _bare_after(tree, head, hit.trigger):
             continue
@@ -145,10 +147,13 @@ def _quantity(doc: _Doc, hit: _Hit, hits: list[_Hit], sentence: Span) -> Quantit
     return best[2] if best else None
 
 
-def _owned_by_other(hit: _Hit, hits: list[_Hit], head: int) -> bool:
+def _owned_by_other(hit: _Hit, hits: list[_Hit], head: int, tokens: Sequence[Token]) -> bool:
     """ "Three killed, 15 wounded": a number right before a trigger counts that trigger,
     unless it follows its own trigger closer ("killing four civilians and wounding eleven")."""
-    if 0 < head - hit.trigger.index <= 2:
+    between = hit.trigger.index + 1
+    if 0 < head - hit.trigger.index <= 2 and all(
+        t.pos != "PUNCT" for t in tokens[between : head + 1]
+    ):
         return False
     after = [h for h in hits if h.cue.counted and 0 < h.trigger.index - head <= 3]
     nearest = min(after, key=lambda h: h.trigger.index, default=None)

@@ -285,14 +285,14 @@ ABBREVIATIONS = {
     "Calif": "California", "Mass": "Massachusetts",
 }  # fmt: skip
 DEMONYMS = {
-    "US": "American|Americans", 
+    "US": "American|Americans",
     "GB": "British|Briton|Britons|English|Englishman|Scottish|Welsh",
     "RU": "Russian|Russians",
     "UA": "Ukrainian|Ukrainians", "CN": "Chinese", "FR": "French", "DE": "German|Germans",
     "MX": "Mexican|Mexicans", "CA": "Canadian|Canadians", "JP": "Japanese",
     "IN": "Indian|Indians", "SY": "Syrian|Syrians", "TR": "Turkish|Turk|Turks",
     "IR": "Iranian|Iranians", "IQ": "Iraqi|Iraqis", "IL": "Israeli|Israelis",
-    "PS": "Palestinian|Palestinians", 
+    "PS": "Palestinian|Palestinians",
     "KR": "Korean|Koreans|South Korean|South Koreans",
     "KP": "North Korean|North Koreans",
     "BY": "Belarusian|Belarusians", "PL": "Polish|Pole|Poles", "IT": "Italian|Italians",
@@ -309,7 +309,7 @@ DEMONYMS = {
     "RO": "Romanian|Romanians", "LT": "Lithuanian", "LV": "Latvian", "EE": "Estonian",
     "FI": "Finnish|Finn|Finns", "NO": "Norwegian", "DK": "Danish", "CH": "Swiss",
     "AT": "Austrian", "BE": "Belgian", "PT": "Portuguese", "CZ": "Czech", "SK": "Slovak",
-    "RS": "Serbian|Serbs", "HR": "Croatian", "BG": "Bulgarian", 
+    "RS": "Serbian|Serbs", "HR": "Croatian", "BG": "Bulgarian",
     "NZ": "New Zealander|New Zealanders",
     "AR": "Argentine|Argentinian", "CL": "Chilean", "CO": "Colombian", "PE": "Peruvian",
 }  # fmt: skip
