@@ -314,7 +314,10 @@ def occurrences(tokens: Sequence[Token], phrase: tuple[str, ...]) -> Iterable[Ca
     size = len(phrase)
     for token in tokens:
         end = token.index + size
-        if end <= len(tokens) and tuple(t.text for t in tokens[token.index : end]) == phrase:
+        # the first word is compared before building the run: most tokens fail it
+        if token.text != phrase[0] or end > len(tokens):
+            continue
+        if tuple(t.text for t in tokens[token.index : end]) == phrase:
             yield Candidate(token.index, end - 1, MentionKind.PERSON)
 
 
