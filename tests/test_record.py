@@ -15,6 +15,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
 from crosscheck import pipeline
+from crosscheck.extract import Extractor
 from crosscheck.model import Capture, Cue, Document, Precision, Published, Removed, Span
 from crosscheck.record import SCHEMA, document_from_record, json_schema, to_record
 
@@ -177,9 +178,8 @@ def test_docs_record_example_is_what_extract_prints(validator: Draft202012Valida
     validator.validate(example)
     captured_at = datetime.fromisoformat(example["capture"]["captured_at"])
     sample = str(ROOT / example["capture"]["path"])
-    [record] = pipeline.extract(
-        [sample], pipeline.Options(captured_at=captured_at), pipeline.RunReport()
-    )
+    options = pipeline.Options(captured_at=captured_at, extractor=Extractor())
+    [record] = pipeline.extract([sample], options, pipeline.RunReport())
     record["capture"]["path"] = example["capture"]["path"]
     assert _without_versions(record) == _without_versions(example)
 

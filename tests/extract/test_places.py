@@ -149,3 +149,15 @@ def test_find_places_demonyms_only_when_asked() -> None:
     found = _by_text(find_places(document, ANALYZER(document), demonyms=True))
     assert found["South Korean"].country == "KR" and found["Malaysian"].country == "MY"
     assert not _places(text)
+
+
+def test_find_places_never_resolves_to_a_stray_hamlet() -> None:
+    # "Culture" is also the name of a village abroad; nothing in the text points there, so no
+    # coordinates rather than wrong ones.
+    document = Document(
+        capture_sha256="0" * 64,
+        text="The crew reached the House of Culture in the village after the strike.",
+        language="en",
+    )
+    places = find_places(document, Analyzer()(document))
+    assert all(p.geonameid is None for p in places if p.text == "Culture")

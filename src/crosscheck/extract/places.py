@@ -23,7 +23,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from crosscheck.extract.analysis import Analysis, Analyzer, Token
@@ -33,9 +33,10 @@ from crosscheck.model import Document, Place, Span
 
 __all__ = ["NAME", "find_places"]
 
-NAME = "extract.places.geonames.v2"
+NAME = "extract.places.geonames.v3"
 _MAX_TOKENS = 5
 _BARE_MIN_POPULATION = 1000
+_STRAY_MAX_POPULATION = 10_000
 _CAPITALS_MIN_POPULATION = 20_000  # an all-capitals word is an acronym unless a town this big
 _SPELLING_MIN_RATIO = 0.75
 _CYRILLIC = re.compile(
@@ -75,8 +76,27 @@ def find_places(document: Document, analysis: Analysis, *, demonyms: bool = Fals
     names = gazetteer()
     found = [_with_candidates(m, names) for m in _recognise(document, analysis, demonyms)]
     kept = _non_overlapping(m for m in found if m.candidates or m.cue)
+    kept = [_without_stray(m, [k for k in kept if k is not m]) for m in kept]
     context = _Context.of(kept)
-    return [_place(document, m, context.best(m)) for m in kept]
+    return [
+        _place(document, m, context.best(m)) for m in kept if m.candidates or m.cue or not m.bare
+    ]
+
+
+def _without_stray(mention: _Mention, others: list[_Mention]) -> _Mention:
+    """A name whose only candidates are small settlements (under ``_STRAY_MAX_POPULATION``) in
+    countries the text never names is a word that happens to be a village somewhere ("House
+    of Culture" is not Kültür, Turkey): a bare gazetteer match is dropped, a name the model
+    or a cue marks as a place stays, unresolved."""
+    if mention.cue or not mention.candidates:
+        return mention
+    if any(c.precision != "settlement" or c.population >= _STRAY_MAX_POPULATION
+           for c in mention.candidates):  # fmt: skip
+        return mention
+    named = _Context.of(others).countries
+    if any(c.country and named[c.country] for c in mention.candidates):
+        return mention
+    return replace(mention, candidates=())
 
 
 def _with_candidates(mention: _Mention, names: Gazetteer) -> _Mention:
