@@ -119,7 +119,7 @@ def rebuild(
     for capture in db.captures():
         try:
             documents, facts = _process(capture, options or Options())
-            db.replace_documents(capture.sha256, documents, facts)
+            db.replace_documents(capture, documents, facts)
             report.stored += 1
             report.documents += len(documents)
         except CrosscheckError as error:

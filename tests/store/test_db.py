@@ -203,7 +203,7 @@ def test_database_captures_allows_writes_while_iterating(db: Database) -> None:
     for capture in saved:
         db.save(capture, [_document(capture, "old")])
     for capture in db.captures():  # what pipeline.rebuild does
-        db.replace_documents(capture.sha256, [_document(capture, "new")])
+        db.replace_documents(capture, [_document(capture, "new")])
     assert [db.document(_document(c).id).text for c in saved] == ["new"] * 3
 
 
@@ -215,7 +215,7 @@ def test_database_replace_documents_swaps(db: Database) -> None:
     old = [_document(capture, "old one", locator="1"), _document(capture, "old two", locator="2")]
     db.save(capture, old)
     new = [_document(capture, "new three", locator="3")]
-    db.replace_documents(capture.sha256, new)
+    db.replace_documents(capture, new)
     assert db.document_ids_for(capture.sha256) == [new[0].id]
     assert db.capture(capture.sha256) == capture
     with pytest.raises(NotFoundError):
@@ -226,7 +226,7 @@ def test_database_replace_documents_swaps(db: Database) -> None:
 def test_database_replace_documents_keeps_locator_ids(db: Database) -> None:
     capture = _capture()
     db.save(capture, [_document(capture, "before")])
-    db.replace_documents(capture.sha256, [_document(capture, "after")])
+    db.replace_documents(capture, [_document(capture, "after")])
     assert db.document(_document(capture).id).text == "after"
 
 

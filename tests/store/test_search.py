@@ -164,7 +164,7 @@ def test_search_follows_replace_documents(db: Database) -> None:
         method="absolute",
     )
     new = Document(capture_sha256=capture.sha256, text="вторая версия", published=published)
-    db.replace_documents(capture.sha256, [new])
+    db.replace_documents(capture, [new])
     assert db.search("первая") == []
     [hit] = db.search("ВТОРАЯ")
     assert (hit.document_id, hit.published) == (new.id, "2024-05-01T09:00:00+03:00")

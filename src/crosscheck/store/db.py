@@ -101,15 +101,16 @@ class Database:
         return True
 
     def replace_documents(
-        self, capture_sha256: str, documents: Sequence[Document], facts: Sequence[Facts] = ()
+        self, capture: Capture, documents: Sequence[Document], facts: Sequence[Facts] = ()
     ) -> None:
-        """Swap a capture's derived documents for new ones (``rebuild``), in one transaction."""
-        _check_locators(capture_sha256, documents)
+        """Swap a stored capture's derived documents for new ones (``rebuild``), in one
+        transaction; the caller already holds the capture, so its bytes are not read again."""
+        _check_locators(capture.sha256, documents)
         _check_facts(documents, facts)
         with self._transaction(write=True) as connection:
-            # The record of each document repeats its capture's metadata.
-            capture = _found(queries.capture(connection, capture_sha256), "capture", capture_sha256)
-            queries.delete_documents(connection, capture_sha256)
+            if not queries.has_capture(connection, capture.sha256):
+                raise NotFoundError(f"no stored capture has sha256 {capture.sha256}")
+            queries.delete_documents(connection, capture.sha256)
             queries.insert_documents(connection, capture, documents, facts, now=datetime.now(UTC))
 
     def captures(self) -> Iterator[Capture]:
