@@ -12,7 +12,7 @@ Models load lazily, once per process (``Analyzer`` is built once and called per 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -62,9 +62,18 @@ class Analysis:
     tokens: tuple[Token, ...]
     sentences: tuple[Span, ...]
     entities: tuple[Entity, ...]
+    # head index -> its dependents' indexes, built once: rules ask for children on a hot path
+    _children: dict[int, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        children: dict[int, list[int]] = {}
+        for token in self.tokens:
+            if token.head != token.index:
+                children.setdefault(token.head, []).append(token.index)
+        object.__setattr__(self, "_children", {h: tuple(k) for h, k in children.items()})
 
     def children(self, head: int) -> list[Token]:
-        return [t for t in self.tokens if t.head == head and t.index != head]
+        return [self.tokens[i] for i in self._children.get(head, ())]
 
     def sentence_tokens(self, sentence: int) -> list[Token]:
         return [t for t in self.tokens if t.sentence == sentence]
