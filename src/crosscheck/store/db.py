@@ -166,6 +166,12 @@ class Database:
             return queries.counts_by(connection, field)
 
     @contextmanager
+    def transaction(self, *, write: bool = False) -> Iterator[Connection]:
+        """A transaction for core modules that run named queries themselves (``link``)."""
+        with self._transaction(write=write) as connection:
+            yield connection
+
+    @contextmanager
     def _transaction(self, *, write: bool = False) -> Iterator[Connection]:
         try:
             with _begin(self._engine, write=write) as connection:

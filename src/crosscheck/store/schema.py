@@ -16,6 +16,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -28,7 +29,19 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-__all__ = ["FTS_TABLE", "UTCDateTime", "captures", "documents", "metadata"]
+__all__ = [
+    "FTS_TABLE",
+    "UTCDateTime",
+    "captures",
+    "documents",
+    "incidents",
+    "link_edges",
+    "link_keys",
+    "link_profiles",
+    "metadata",
+    "person_members",
+    "persons",
+]
 
 #: SQLite's full-text index of documents (and FTS5's shadow tables, which share the prefix)
 FTS_TABLE = "documents_fts"
@@ -104,4 +117,96 @@ documents = Table(
     Index(None, "published_start"),
     Index(None, "language"),
     Index(None, "source"),
+)
+
+
+# -- linking (crosscheck.link) -------------------------------------------------------------------
+# No foreign keys to documents: a rebuild deletes and re-inserts a capture's documents (same ids)
+# and then links them again; analysts' decisions, kept in link_edges, must survive that.
+
+link_profiles = Table(
+    "link_profiles",
+    metadata,
+    Column("document_id", String(16), primary_key=True),
+    Column("profile", Text, nullable=False),  # link.profile.Profile as JSON
+    Column("signature", LargeBinary, nullable=False),  # MinHash values, uint32 little-endian
+    Column("seen", UTCDateTime, nullable=False),  # published, else captured: "first" copy
+    Column("incident_id", String(16)),  # None: the document reports no event
+    Column("copy_of", String(16)),  # the earliest-seen document this one is a copy of
+    Column("copy_similarity", Float),
+    Column("linked_at", UTCDateTime, nullable=False),
+    Index(None, "incident_id"),
+    Index(None, "copy_of"),
+)
+
+#: blocking: documents under each key ("person:aleksei smirnov", "band:3:..."), with the first
+#: day (days since 1970) of their event time so that a lookup can stay inside a time window
+link_keys = Table(
+    "link_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("document_id", String(16), primary_key=True),
+    Column("day", Integer),
+    Index(None, "key", "day"),
+    Index(None, "document_id"),
+)
+
+#: why things were linked: machine links with their score and features, and analysts' decisions
+#: (origin "analyst"), which the machine never overwrites. kind: incident | copy | person.
+link_edges = Table(
+    "link_edges",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("a", Text, primary_key=True),
+    Column("b", Text, primary_key=True),
+    Column("origin", String(16), primary_key=True),  # machine | analyst
+    Column("verdict", String(16), nullable=False),  # same | different | candidate
+    Column("score", Float, nullable=False),
+    Column("features", Text, nullable=False),  # JSON
+    Column("author", Text),
+    Column("comment", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index(None, "kind", "b"),
+)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", String(16), primary_key=True),  # its smallest document id
+    Column("start", UTCDateTime),
+    Column("end", UTCDateTime),
+    Column("place", Text),
+    Column("kinds", Text, nullable=False),  # " killed wounded " for LIKE filters
+    Column("documents", Integer, nullable=False),
+    Column("sources", Integer, nullable=False),  # independent sources (corroboration)
+    Column("summary", Text, nullable=False),  # JSON, see link.ledger
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index(None, "start"),
+)
+
+persons = Table(
+    "persons",
+    metadata,
+    Column("id", Text, primary_key=True),  # its smallest member: "<document id>/<person key>"
+    Column("name", Text, nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("summary", Text, nullable=False),  # JSON, see link.people
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index(None, "name"),
+)
+
+#: a person as one document names them ("<document id>/p1"), and who they are across documents
+person_members = Table(
+    "person_members",
+    metadata,
+    Column("member", Text, primary_key=True),
+    Column("document_id", String(16), nullable=False),
+    Column("name_key", Text, nullable=False),
+    Column("surname_key", Text, nullable=False),
+    Column("attributes", Text, nullable=False),  # JSON: keys of hometown, unit; incident
+    Column("person_id", Text, nullable=False),
+    Index(None, "document_id"),
+    Index(None, "name_key"),
+    Index(None, "surname_key"),
+    Index(None, "person_id"),
 )

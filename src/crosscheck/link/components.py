@@ -1,0 +1,79 @@
+"""Clusters as connected components of "same" links, with "different" links as walls.
+
+Incidents (documents) and people (a person in one document) are both grouped this way. Links
+come from the machine (a score above a threshold) or from an analyst. An analyst's "same" is
+applied first, then every machine link from the strongest down; a link that would put two members
+of an analyst's "different" pair into one cluster is skipped, and so is one between two clusters
+whose machine links, averaged over every pair of their members (a pair never compared counts as
+0), fall below ``threshold``: one strong link does not chain two clusters together (average
+linkage). The order of links is fixed by (origin, score, members), not by the order documents
+arrived in, so the clusters do not depend on ingest order. A cluster is named after its smallest member, which is also order-independent.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["Link", "components"]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    a: str
+    b: str
+    score: float
+    same: bool = True  # False: an analyst said these are different
+    analyst: bool = False
+
+
+def components(
+    members: Iterable[str], links: Sequence[Link], *, threshold: float = 0.0
+) -> dict[str, str]:
+    """Each member's cluster name (the smallest member of its cluster)."""
+    parent = {member: member for member in members}
+    walls = _walls(links)
+    scores = {(link.a, link.b): link.score for link in links if link.same}
+    scores.update({(b, a): score for (a, b), score in list(scores.items())})
+    ordered = sorted(
+        (link for link in links if link.same and link.a in parent and link.b in parent),
+        key=lambda link: (not link.analyst, -link.score, min(link.a, link.b), max(link.a, link.b)),
+    )
+    groups: dict[str, set[str]] = {member: {member} for member in parent}
+    for link in ordered:
+        root_a, root_b = _root(parent, link.a), _root(parent, link.b)
+        if root_a == root_b or _walled(groups[root_a], groups[root_b], walls):
+            continue
+        if not link.analyst and _mean(groups[root_a], groups[root_b], scores) < threshold:
+            continue
+        keep, gone = sorted((root_a, root_b))
+        parent[gone] = keep
+        groups[keep] |= groups.pop(gone)
+    return {member: min(groups[_root(parent, member)]) for member in parent}
+
+
+def _mean(a: set[str], b: set[str], scores: dict[tuple[str, str], float]) -> float:
+    total = sum(scores.get((x, y), 0.0) for x in a for y in b)
+    return total / (len(a) * len(b))
+
+
+def _walls(links: Sequence[Link]) -> dict[str, set[str]]:
+    walls: dict[str, set[str]] = defaultdict(set)
+    for link in links:
+        if not link.same:
+            walls[link.a].add(link.b)
+            walls[link.b].add(link.a)
+    return walls
+
+
+def _walled(a: set[str], b: set[str], walls: dict[str, set[str]]) -> bool:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return any(walls.get(member, set()) & large for member in small)
+
+
+def _root(parent: dict[str, str], member: str) -> str:
+    while parent[member] != member:
+        parent[member] = parent[parent[member]]
+        member = parent[member]
+    return member

@@ -1,0 +1,275 @@
+"""Linking stored documents, one at a time, as they arrive: the incremental path.
+
+For each document not linked yet, in one transaction:
+
+1. build its profile and MinHash signature and file it under its blocking keys and LSH bands;
+2. **copies**: documents sharing a band whose signatures agree above ``copies.THRESHOLD`` are
+   copies; the whole copy group points at its earliest-seen member (published, else captured);
+3. **incident** (only for a document that asserts at least one claim): compare it with the
+   documents under its keys inside the time window, store each link above the threshold with its
+   features, and recompute the clusters of the incidents it touched (``components``);
+4. **people**: compare each person it names with the people of the same surname key and with
+   those of its incident, store links and review candidates, recompute the persons touched;
+5. rewrite the summaries (ledger, estimates, corroboration) of what changed.
+
+Everything is local to the document's blocks, incidents and persons, so the cost of one
+document does not grow with the database. ``relink`` throws away what the machine derived and
+links every document again; analysts' decisions (``decisions``) survive it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Connection, delete, func, select
+
+from crosscheck.link import copies, incidents, people, summaries
+from crosscheck.link.components import Link, components
+from crosscheck.link.profile import Profile, from_json, profile, to_json
+from crosscheck.model import Facts
+from crosscheck.record import document_from_record, facts_from_record
+from crosscheck.store import Database, links, queries
+from crosscheck.store.schema import incidents as incidents_table
+from crosscheck.store.schema import link_edges, link_keys, link_profiles, person_members, persons
+
+__all__ = ["LinkReport", "link_pending", "relink"]
+
+#: a document whose event time spans more than this is filed without a day (time unknown)
+MAX_SPAN = timedelta(days=62)
+_BATCH = 200
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class LinkReport:
+    documents: int = 0
+    copies: int = 0
+    incidents: int = 0
+    persons: int = 0
+
+
+def link_pending(db: Database, *, progress: Progress | None = None) -> LinkReport:
+    """Link every stored document not linked yet, oldest first."""
+    report = LinkReport()
+    while True:
+        with db.transaction() as connection:
+            pending = links.unlinked(connection, limit=_BATCH)
+        if not pending:
+            break
+        for document_id in pending:
+            with db.transaction(write=True) as connection:
+                _link(connection, document_id, report)
+            if progress:
+                progress(1)
+    with db.transaction() as connection:
+        report.incidents = connection.scalar(select(func.count()).select_from(incidents_table)) or 0
+        report.persons = connection.scalar(select(func.count()).select_from(persons)) or 0
+    return report
+
+
+def relink(db: Database, *, progress: Progress | None = None) -> LinkReport:
+    """Forget every machine link and link all documents again (analysts' decisions stay)."""
+    with db.transaction(write=True) as connection:
+        for table in (link_profiles, link_keys, person_members, incidents_table, persons):
+            connection.execute(delete(table))
+        connection.execute(delete(link_edges).where(link_edges.c.origin == "machine"))
+    return link_pending(db, progress=progress)
+
+
+def _link(connection: Connection, document_id: str, report: LinkReport) -> None:
+    now = datetime.now(UTC)
+    record = json.loads(queries.record(connection, document_id) or "{}")
+    document = document_from_record(record)
+    facts = facts_from_record(record) or Facts()
+    item = profile(document_id, document, facts)
+    values = copies.signature(document.text)
+    seen = links.seen(connection, document_id)
+    stored = links.StoredProfile(
+        document_id=document_id, profile=to_json(item), signature=_pack(values), seen=seen,
+        incident_id=None, copy_of=None,
+    )  # fmt: skip
+    found = _copies(connection, document_id, values)
+    links.insert_profile(connection, stored, now=now)
+    links.insert_keys(connection, document_id, copies.band_keys(values) if values else (), None)
+    links.insert_keys(connection, document_id, incidents.blocking_keys(item), _day(item))
+    _group_copies(connection, document_id, found, now=now)
+    report.documents += 1
+    report.copies += bool(found)
+    touched: set[str] = set()
+    if item.kinds:
+        touched = _join_incident(connection, item, found, now=now)
+        _refresh_incidents(connection, touched, now=now)
+    people_touched = _join_people(connection, document_id, document, facts, now=now)
+    in_incident = links.incident_members(connection, _incident_of(connection, document_id))
+    people_touched |= {row["member"] for row in links.person_members_in(connection, in_incident)}
+    summaries.refresh_persons(connection, people_touched, now=now)
+    if item.kinds:  # the incident's summary names its people's ids, which may have changed
+        summaries.refresh_incidents(
+            connection, set(), _incident_of(connection, document_id), now=now
+        )
+
+
+# -- copies -------------------------------------------------------------------------------------
+
+
+def _copies(connection: Connection, document_id: str, values: tuple[int, ...]) -> dict[str, float]:
+    if not values:
+        return {}
+    candidates = links.documents_under(connection, copies.band_keys(values), None)
+    found = {}
+    for other, stored in links.profiles(connection, candidates - {document_id}).items():
+        similarity = copies.similarity(values, _unpack(stored.signature))
+        if similarity >= copies.THRESHOLD:
+            found[other] = round(similarity, 4)
+    return found
+
+
+def _group_copies(
+    connection: Connection, document_id: str, found: dict[str, float], *, now: datetime
+) -> None:
+    if not found:
+        return
+    for other, similarity in found.items():
+        edge = links.Edge(kind="copy", a=document_id, b=other, origin="machine", verdict="same",
+                          score=similarity, features={"similarity": similarity})  # fmt: skip
+        links.insert_edge(connection, edge, now=now)
+    group = _copy_group(connection, {document_id, *found})
+    stored = links.profiles(connection, group)
+    original = min(stored.values(), key=lambda s: (s.seen, s.document_id)).document_id
+    links.set_copy_of(connection, group - {original}, original)
+    links.set_copy_of(connection, {original}, None)
+
+
+def _copy_group(connection: Connection, start: set[str]) -> set[str]:
+    group, frontier = set(start), set(start)
+    while frontier:
+        edges = links.edges(connection, "copy", frontier)
+        frontier = {m for e in edges if e.verdict == "same" for m in (e.a, e.b)} - group
+        group |= frontier
+    return group
+
+
+# -- incidents ----------------------------------------------------------------------------------
+
+
+def _join_incident(
+    connection: Connection, item: Profile, found: dict[str, float], *, now: datetime
+) -> set[str]:
+    """Link the document to the reports it matches; the incidents touched, before regrouping."""
+    candidates = links.documents_under(connection, incidents.blocking_keys(item), _window(item))
+    candidates = (candidates | set(found)) - {item.document_id}
+    touched = set()
+    for other, stored in links.profiles(connection, candidates).items():
+        if stored.incident_id is None:
+            continue  # it reports no event
+        found_match = incidents.match(item, from_json(stored.profile))
+        score, features = found_match.score, dict(found_match.features)
+        if other in found:
+            score, features["copy"] = max(score, 1.0), found[other]
+        if score >= incidents.THRESHOLD:
+            edge = links.Edge(kind="incident", a=item.document_id, b=other, origin="machine",
+                              verdict="same", score=score, features=features)  # fmt: skip
+            links.insert_edge(connection, edge, now=now)
+            touched.add(stored.incident_id)
+    links.set_incidents(connection, {item.document_id: item.document_id})
+    return touched | {item.document_id}
+
+
+def _regroup(connection: Connection, incident_ids: Collection[str]) -> dict[str, str]:
+    members = links.incident_members(connection, incident_ids)
+    edges = [
+        e for e in links.edges(connection, "incident", members) if e.a in members and e.b in members
+    ]
+    assignment = components(members, _links(edges), threshold=incidents.THRESHOLD)
+    links.set_incidents(connection, dict(assignment))
+    return assignment
+
+
+def _links(edges: Sequence[links.Edge]) -> list[Link]:
+    return [
+        Link(e.a, e.b, e.score, same=e.verdict == "same", analyst=e.origin == "analyst")
+        for e in edges
+        if e.verdict in ("same", "different")
+    ]
+
+
+def _incident_of(connection: Connection, document_id: str) -> set[str]:
+    stored = links.profiles(connection, {document_id}).get(document_id)
+    return {stored.incident_id} if stored and stored.incident_id else set()
+
+
+# -- people -------------------------------------------------------------------------------------
+
+
+def _join_people(connection: Connection, document_id: str, document: Any, facts: Facts,
+                 *, now: datetime) -> set[str]:  # fmt: skip
+    """Link the document's people to those of the same surname; the members touched."""
+    incident = next(iter(_incident_of(connection, document_id)), None)
+    new = people.members(document_id, document, facts, incident)
+    existing = links.person_members_of(connection, surname_keys={m.surname_key for m in new})
+    current = links.profiles(connection, {row["document_id"] for row in existing})
+    touched = {m.member for m in new}
+    for member in new:
+        links.insert_person_member(connection, _member_row(member))
+        for row in existing:
+            other = _member(row, current.get(row["document_id"]))
+            found = people.compare(member, other)
+            if found is not None:
+                edge = links.Edge(
+                    kind="person", a=member.member, b=other.member, origin="machine",
+                    verdict=found.verdict, score=found.score, features=found.features,
+                )  # fmt: skip
+                links.insert_edge(connection, edge, now=now)
+                touched.add(other.member)
+    return touched
+
+
+def _member_row(member: people.Member) -> dict[str, Any]:
+    return {"member": member.member, "document_id": member.document_id,
+            "name_key": member.name_key, "surname_key": member.surname_key,
+            "attributes": dict(member.attributes), "person_id": member.member}  # fmt: skip
+
+
+def _member(row: dict[str, Any], stored: links.StoredProfile | None) -> people.Member:
+    attributes = {k: v for k, v in row["attributes"].items() if k != "incident"}
+    if stored is not None and stored.incident_id:
+        attributes["incident"] = stored.incident_id
+    return people.Member(member=row["member"], document_id=row["document_id"], name="",
+                         name_key=row["name_key"], surname_key=row["surname_key"],
+                         attributes=attributes)  # fmt: skip
+
+
+# -- summaries ----------------------------------------------------------------------------------
+
+
+def _refresh_incidents(connection: Connection, incident_ids: set[str], *, now: datetime) -> None:
+    assignment = _regroup(connection, incident_ids)
+    summaries.refresh_incidents(connection, incident_ids, set(assignment.values()), now=now)
+
+
+def _day(item: Profile) -> int | None:
+    if item.start is None or item.end is None or item.end - item.start > MAX_SPAN:
+        return None
+    return (item.start - _EPOCH).days
+
+
+def _window(item: Profile) -> tuple[int, int] | None:
+    if _day(item) is None or item.end is None or item.start is None:
+        return None
+    slack = incidents.WINDOW + MAX_SPAN
+    return (item.start - slack - _EPOCH).days, (item.end + incidents.WINDOW - _EPOCH).days
+
+
+def _pack(values: Sequence[int]) -> bytes:
+    return np.asarray(values, dtype="<u4").tobytes()
+
+
+def _unpack(data: bytes) -> tuple[int, ...]:
+    return tuple(int(v) for v in np.frombuffer(data, dtype="<u4"))
