@@ -7,7 +7,8 @@ of an analyst's "different" pair into one cluster is skipped, and so is one betw
 whose machine links, averaged over every pair of their members (a pair never compared counts as
 0), fall below ``threshold``: one strong link does not chain two clusters together (average
 linkage). The order of links is fixed by (origin, score, members), not by the order documents
-arrived in, so the clusters do not depend on ingest order. A cluster is named after its smallest member, which is also order-independent.
+arrived in, so the clusters do not depend on ingest order. A cluster is named after its
+smallest member, which is also order-independent.
 """
 
 from __future__ import annotations
