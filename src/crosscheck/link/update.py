@@ -37,7 +37,7 @@ from crosscheck.store import Database, links, queries
 from crosscheck.store.schema import incidents as incidents_table
 from crosscheck.store.schema import link_edges, link_keys, link_profiles, person_members, persons
 
-__all__ = ["LinkReport", "link_pending", "relink"]
+__all__ = ["LinkReport", "link_pending", "regroup_incidents", "relink"]
 
 #: a document whose event time spans more than this is filed without a day (time unknown)
 MAX_SPAN = timedelta(days=62)
@@ -103,17 +103,37 @@ def _link(connection: Connection, document_id: str, report: LinkReport) -> None:
     report.documents += 1
     report.copies += bool(found)
     touched: set[str] = set()
+    assignment: dict[str, str] = {}
     if item.kinds:
         touched = _join_incident(connection, item, found, now=now)
-        _refresh_incidents(connection, touched, now=now)
+        assignment = _regroup(connection, touched)
     people_touched = _join_people(connection, document_id, document, facts, now=now)
-    in_incident = links.incident_members(connection, _incident_of(connection, document_id))
-    people_touched |= {row["member"] for row in links.person_members_in(connection, in_incident)}
-    summaries.refresh_persons(connection, people_touched, now=now)
-    if item.kinds:  # the incident's summary names its people's ids, which may have changed
-        summaries.refresh_incidents(
-            connection, set(), _incident_of(connection, document_id), now=now
-        )
+    _refresh(connection, touched, assignment, people_touched, now=now)
+
+
+def regroup_incidents(
+    connection: Connection, incident_ids: Collection[str], *, now: datetime
+) -> None:
+    """Recompute the clusters of these incidents' documents (after a decision) and what depends
+    on them: their summaries and their people's."""
+    _refresh(connection, incident_ids, _regroup(connection, incident_ids), set(), now=now)
+
+
+def _refresh(
+    connection: Connection,
+    old: Collection[str],
+    assignment: dict[str, str],
+    people_touched: set[str],
+    *,
+    now: datetime,
+) -> None:
+    # a person's summary lists their incidents, an incident's lists its people: persons first
+    in_incidents = links.person_members_in(connection, set(assignment))
+    summaries.refresh_persons(
+        connection, people_touched | {r["member"] for r in in_incidents}, now=now
+    )
+    if assignment:
+        summaries.refresh_incidents(connection, old, set(assignment.values()), now=now)
 
 
 # -- copies -------------------------------------------------------------------------------------
@@ -247,11 +267,6 @@ def _member(row: dict[str, Any], stored: links.StoredProfile | None) -> people.M
 
 
 # -- summaries ----------------------------------------------------------------------------------
-
-
-def _refresh_incidents(connection: Connection, incident_ids: set[str], *, now: datetime) -> None:
-    assignment = _regroup(connection, incident_ids)
-    summaries.refresh_incidents(connection, incident_ids, set(assignment.values()), now=now)
 
 
 def _day(item: Profile) -> int | None:
