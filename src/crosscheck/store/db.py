@@ -30,7 +30,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, Operational
 from crosscheck.errors import NotFoundError, SettingsError, StoreError
 from crosscheck.model import Capture, Document, Facts
 from crosscheck.record import document_from_record
-from crosscheck.store import queries
+from crosscheck.store import links, queries
 from crosscheck.store.queries import CaptureKey, Counted, SearchHit
 
 __all__ = ["Database", "SearchHit"]
@@ -139,11 +139,19 @@ class Database:
             return queries.search(connection, query, limit=limit)
 
     def record(self, document_id: str) -> dict[str, Any]:
-        """The ``crosscheck.record/1`` of a document by id or unique id prefix."""
+        """The ``crosscheck.record/1`` of a document by id or unique id prefix; once linked, its
+        claims carry their ``incident`` id and its people their ``person`` id."""
         with self._transaction() as connection:
             full_id = _resolve(connection, document_id)
             text = _found(queries.record(connection, full_id), "document", document_id)
+            linked = links.link_ids(connection, full_id)
         stored: dict[str, Any] = json.loads(text)
+        if linked is not None:  # the ids linking gave this document's claims and people
+            incident_id, persons = linked
+            for claim in stored.get("claims", ()):
+                claim["incident"] = incident_id
+            for person in stored.get("people", ()):
+                person["person"] = persons.get(person["key"])
         return stored
 
     def document(self, document_id: str) -> Document:

@@ -33,6 +33,7 @@ __all__ = [
     "insert_edge",
     "insert_keys",
     "insert_profile",
+    "link_ids",
     "person_members_in",
     "person_members_of",
     "profiles",
@@ -66,6 +67,23 @@ class Edge:
     author: str | None = None
     comment: str | None = None
     created_at: datetime | None = None
+
+
+def link_ids(
+    connection: Connection, document_id: str
+) -> tuple[str | None, dict[str, str]] | None:
+    """A linked document's incident id and its people's person ids by key; None if unlinked."""
+    incident_id = connection.execute(
+        select(link_profiles.c.incident_id).where(link_profiles.c.document_id == document_id)
+    ).first()
+    if incident_id is None:
+        return None
+    rows = connection.execute(
+        select(person_members.c.member, person_members.c.person_id).where(
+            person_members.c.document_id == document_id
+        )
+    )
+    return incident_id[0], {member.split("/", 1)[1]: person for member, person in rows}
 
 
 def unlinked(connection: Connection, *, limit: int) -> list[str]:
