@@ -69,9 +69,7 @@ class Edge:
     created_at: datetime | None = None
 
 
-def link_ids(
-    connection: Connection, document_id: str
-) -> tuple[str | None, dict[str, str]] | None:
+def link_ids(connection: Connection, document_id: str) -> tuple[str | None, dict[str, str]] | None:
     """A linked document's incident id and its people's person ids by key; None if unlinked."""
     incident_id = connection.execute(
         select(link_profiles.c.incident_id).where(link_profiles.c.document_id == document_id)
