@@ -3,8 +3,9 @@
 Two documents report the same incident when their profiles (``profile``) agree strongly enough:
 
 1. **Blocking.** Only documents that share a key are compared: a person's name key, a unit, a
-   resolved place below country level, another named thing, or (for copies) an LSH band. A key
-   is an index lookup, so the cost of linking one document does not grow with the database.
+   resolved place below country level, a word of an unresolved place name, another named
+   thing, or (for copies) an LSH band. A key is an index lookup, so the cost of linking one
+   document does not grow with the database.
 2. **Time.** Documents whose event times are both known and lie more than ``WINDOW`` apart
    report different events, whatever else they share (another strike on the same village next
    month). An unknown time neither helps nor hurts.
@@ -57,6 +58,7 @@ def blocking_keys(profile: Profile) -> list[str]:
         [f"person:{key}" for key in profile.people]
         + [f"unit:{key}" for key in profile.units]
         + [f"place:{geonameid}" for geonameid in profile.places]
+        + [f"toponym:{key}" for key in profile.toponyms]
         + [f"name:{key}" for key in profile.names]
     )
 
@@ -71,6 +73,7 @@ def match(a: Profile, b: Profile) -> Match:
         ("people", a.people & b.people, _PERSON, 1.0),
         ("units", a.units & b.units, _UNIT, 1.0),
         ("places", a.places & b.places, _PLACE, _PLACES_MAX),
+        ("toponyms", a.toponyms & b.toponyms, _PLACE, _PLACES_MAX),
         ("names", a.names & b.names, _NAME, _NAMES_MAX),
     ):
         if shared:

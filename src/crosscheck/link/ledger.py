@@ -110,7 +110,9 @@ def _ledger_rows(report: Report, origins: Mapping[str, str]) -> Iterable[dict[st
             "kind": str(claim.kind),
             "modality": str(claim.modality),
             "claimant": claimant,
-            "claimant_name": names.get(claim.claimant or "") or report.document.source,
+            "claimant_name": names.get(claim.claimant or "")
+            or report.document.source
+            or f"document {report.document_id}",
             "start": claim.span.start,
             "end": claim.span.end,
             "text": claim.text,
@@ -156,26 +158,29 @@ def _estimates(ledger: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 def _wider(row: dict[str, Any], other: dict[str, Any]) -> bool:
     # one report giving "more than twenty" and "21": keep the figure that says most
-    return bool(row["seen"] == other["seen"] and _low(row["count"]) > _low(other["count"]))
+    return bool(
+        row["seen"] == other["seen"] and (_low(row["count"]) or 0) > (_low(other["count"]) or 0)
+    )
 
 
-def _low(count: dict[str, Any]) -> int:
+def _low(count: dict[str, Any]) -> int | None:
     value = count["low"] if count["low"] is not None else count["best"]
-    return int(value) if value is not None else 0
+    return int(value) if value is not None else None
 
 
 def _estimate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Low: the smallest stated lower bound ("up to five" states none, so it lowers nothing)."""
     counts = [row["count"] for row in rows]
-    lows = [_low(c) for c in counts]
+    lows = [low for c in counts if (low := _low(c)) is not None]
     bests = [c["best"] for c in counts if c["best"] is not None]
     highs = [c["high"] for c in counts]
-    high = None if any(h is None for h in highs) else max(highs)
+    bounded = [h for h in highs if h is not None]
     return {
-        "low": min(lows),
+        "low": min(lows) if lows else None,
         "best": min(bests) if bests else None,
-        "high": high,
+        "high": None if len(bounded) < len(highs) else max(bounded),
         "rule": RULE,
-        "disputed": max(lows) > min(h for h in highs if h is not None) if high else False,
+        "disputed": bool(lows and bounded and max(lows) > min(bounded)),
         "figures": [
             {
                 "claimant": r["claimant"],

@@ -37,6 +37,15 @@ _RAREST = 7.0
 #: a word's first letters stand for it, so that inflected forms meet ("погибли", "погибших")
 _STEM = 7
 TERMS = 40
+_TOPONYM_MIN = 4
+#: words that name a kind of area, not an area: no evidence that two texts mean one place
+_GENERIC_PLACE_WORDS = frozenset(
+    [
+        *("region", "oblast", "district", "raion", "hromada", "village", "city", "town"),
+        *("province", "county", "область", "области", "району", "район", "громада"),
+        *("громади", "село", "селе", "поселок", "селище", "город", "місто"),
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +70,8 @@ class Profile:
     people: frozenset[str] = frozenset()  # name keys of people named with two or more words
     units: frozenset[str] = frozenset()  # "37 brigade"
     places: frozenset[int] = frozenset()  # geonameids below country level
+    #: words of place names the gazetteer does not know (villages, often): "tihovoda"
+    toponyms: frozenset[str] = frozenset()
     regions: frozenset[str] = frozenset()  # "UA.13": country and admin1 of those places
     names: frozenset[str] = frozenset()  # other named things: organisations, unresolved places
     kinds: frozenset[str] = frozenset()  # asserted claim kinds
@@ -90,6 +101,7 @@ def profile(document_id: str, document: Document, facts: Facts) -> Profile:
         people=frozenset(_person_keys(facts.people, document.language or "")),
         units=frozenset(_unit_keys(facts)),
         places=frozenset(p.geonameid for p in places if p.geonameid is not None),
+        toponyms=frozenset(_toponyms(places, document.language or "")),
         regions=frozenset(f"{p.country}.{p.admin1}" for p in places if p.country and p.admin1),
         names=frozenset(_other_names(facts, document.language or "")),
         kinds=frozenset(str(c.kind) for c in claims),
@@ -134,6 +146,17 @@ def _event_places(facts: Facts) -> list[Place]:
         for place in facts.places
         if place.precision not in _COARSE and not _inside_any(place.span, hometowns)
     ]
+
+
+def _toponyms(places: Iterable[Place], language: str) -> Iterable[str]:
+    """Word keys of unresolved place names: "Тиховода Приозерной области" and "Tykhovoda"
+    meet on "tihovoda"; generic words ("region", "области") and short ones are left out."""
+    for place in places:
+        if place.geonameid is None:
+            for word in place.name.split():
+                key = name_key(word, language)
+                if len(key) >= _TOPONYM_MIN and word.casefold() not in _GENERIC_PLACE_WORDS:
+                    yield key
 
 
 def _inside_any(span: Span, spans: Sequence[Span]) -> bool:
@@ -188,6 +211,7 @@ def to_json(item: Profile) -> dict[str, object]:
         "people": sorted(item.people),
         "units": sorted(item.units),
         "places": sorted(item.places),
+        "toponyms": sorted(item.toponyms),
         "regions": sorted(item.regions),
         "names": sorted(item.names),
         "kinds": sorted(item.kinds),
@@ -210,6 +234,7 @@ def from_json(data: dict[str, Any]) -> Profile:
         people=frozenset(data["people"]),
         units=frozenset(data["units"]),
         places=frozenset(data["places"]),
+        toponyms=frozenset(data["toponyms"]),
         regions=frozenset(data["regions"]),
         names=frozenset(data["names"]),
         kinds=frozenset(data["kinds"]),

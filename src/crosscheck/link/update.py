@@ -105,8 +105,7 @@ def _link(connection: Connection, document_id: str, report: LinkReport) -> None:
     touched: set[str] = set()
     assignment: dict[str, str] = {}
     if item.kinds:
-        touched = _join_incident(connection, item, found, now=now)
-        assignment = _regroup(connection, touched)
+        touched, assignment = _regroup(connection, _join_incident(connection, item, found, now=now))
     people_touched = _join_people(connection, document_id, document, facts, now=now)
     _refresh(connection, touched, assignment, people_touched, now=now)
 
@@ -116,7 +115,8 @@ def regroup_incidents(
 ) -> None:
     """Recompute the clusters of these incidents' documents (after a decision) and what depends
     on them: their summaries and their people's."""
-    _refresh(connection, incident_ids, _regroup(connection, incident_ids), set(), now=now)
+    old, assignment = _regroup(connection, incident_ids)
+    _refresh(connection, old, assignment, set(), now=now)
 
 
 def _refresh(
@@ -202,14 +202,23 @@ def _join_incident(
     return touched | {item.document_id}
 
 
-def _regroup(connection: Connection, incident_ids: Collection[str]) -> dict[str, str]:
+def _regroup(
+    connection: Connection, incident_ids: Collection[str]
+) -> tuple[set[str], dict[str, str]]:
+    """Recluster the touched incidents together with the incidents one link away from them, so
+    that a grown cluster can take in a neighbour it could not take before (as clustering every
+    document at once would)."""
     members = links.incident_members(connection, incident_ids)
+    neighbours = {m for e in links.edges(connection, "incident", members) for m in (e.a, e.b)}
+    stored = links.profiles(connection, neighbours - members).values()
+    nearby = {s.incident_id for s in stored if s.incident_id}
+    members |= links.incident_members(connection, nearby)
     edges = [
         e for e in links.edges(connection, "incident", members) if e.a in members and e.b in members
     ]
     assignment = components(members, _links(edges), threshold=incidents.THRESHOLD)
     links.set_incidents(connection, dict(assignment))
-    return assignment
+    return set(incident_ids) | nearby, assignment
 
 
 def _links(edges: Sequence[links.Edge]) -> list[Link]:
