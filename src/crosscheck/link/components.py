@@ -35,8 +35,11 @@ def components(
     """Each member's cluster name (the smallest member of its cluster)."""
     parent = {member: member for member in members}
     walls = _walls(links)
-    scores = {(link.a, link.b): link.score for link in links if link.same}
-    scores.update({(b, a): score for (a, b), score in list(scores.items())})
+    scores: dict[tuple[str, str], float] = {}
+    for link in links:
+        if link.same:  # the strongest of several links between two members counts
+            for pair in ((link.a, link.b), (link.b, link.a)):
+                scores[pair] = max(scores.get(pair, link.score), link.score)
     ordered = sorted(
         (link for link in links if link.same and link.a in parent and link.b in parent),
         key=lambda link: (not link.analyst, -link.score, min(link.a, link.b), max(link.a, link.b)),
