@@ -167,3 +167,27 @@ def test_summary_denials_stay_in_the_ledger_but_count_nowhere() -> None:
     summary = summarise("a" * 16, reports)
     assert summary["estimates"] == {}
     assert [row["modality"] for row in summary["claims"]] == ["denied"]
+
+
+def test_summary_forward_counts_for_the_channel_it_came_from() -> None:
+    text = "Twelve killed."
+    forward = Document(
+        capture_sha256="f" * 64,
+        text=text,
+        language="ru",
+        source="Forwarder",
+        forwarded_from="Original channel",
+    )
+    plain = _report("a" * 16, text, [], source="Original channel")
+    facts = Facts()
+    reports = [
+        plain,
+        Report(
+            document_id="b" * 16,
+            document=forward,
+            facts=facts,
+            profile=profile("b" * 16, forward, facts),
+            seen=DAY,
+        ),
+    ]
+    assert summarise("a" * 16, reports)["corroboration"]["independent_sources"] == 1

@@ -14,9 +14,10 @@ which document and when (the ledger), and then derives, per claim kind:
   and kept side by side.
 
 **Corroboration** is the number of independent sources: documents are grouped by origin, where
-a copy belongs to its original's origin and an origin is the outlet (or, for a capture that
-names none, the capture itself). Claims about the past, hypotheticals and denials stay in the
-ledger, marked, but count toward no estimate.
+a copy belongs to its original's origin, a forwarded post to the channel it was forwarded from,
+and an origin is the outlet (or, for a capture that names none, the capture itself). Claims
+about the past, hypotheticals and denials stay in the ledger, marked, but count toward no
+estimate.
 """
 
 from __future__ import annotations
@@ -77,10 +78,10 @@ def _origins(reports: Sequence[Report]) -> dict[str, str]:
     origins = {}
     for report in reports:
         root = by_id.get(report.copy_of or "", report)
+        # a forwarded post comes from the channel it was forwarded from, not the forwarder
+        outlet = root.document.forwarded_from or root.document.source
         origins[report.document_id] = (
-            f"source:{root.document.source}"
-            if root.document.source
-            else f"document:{root.document_id}"
+            f"source:{outlet}" if outlet else f"document:{root.document_id}"
         )
     return origins
 
