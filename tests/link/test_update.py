@@ -19,7 +19,7 @@ from crosscheck.link import link_pending, relink
 from crosscheck.link.decisions import decide, undo
 from crosscheck.record import json_schema
 from crosscheck.store import Database
-from crosscheck.store.schema import incidents, link_edges, link_profiles, persons
+from crosscheck.store.schema import incidents, link_edges, link_profiles, person_members, persons
 
 ROOT = Path(__file__).resolve().parents[2]
 CAPTURES = ROOT / "samples" / "captures"
@@ -46,6 +46,15 @@ def _groups(db: Database) -> set[frozenset[str]]:
         for document_id, incident_id in rows:
             if incident_id:
                 grouped.setdefault(incident_id, set()).add(document_id)
+    return {frozenset(g) for g in grouped.values()}
+
+
+def _person_groups(db: Database) -> set[frozenset[str]]:
+    with db.transaction() as connection:
+        rows = connection.execute(select(person_members.c.member, person_members.c.person_id))
+        grouped: dict[str, set[str]] = {}
+        for member, person_id in rows:
+            grouped.setdefault(person_id, set()).add(member)
     return {frozenset(g) for g in grouped.values()}
 
 
@@ -111,6 +120,7 @@ def test_link_result_does_not_depend_on_ingest_order(linked: Database, tmp_path:
     for path in reversed(files):
         _ingest(other, [path])  # linked one file at a time, newest story first
     assert _groups(other) == _groups(linked)
+    assert _person_groups(other) == _person_groups(linked)
     other.close()
 
 

@@ -23,6 +23,7 @@ import json
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -128,10 +129,8 @@ def _refresh(
     now: datetime,
 ) -> None:
     # a person's summary lists their incidents, an incident's lists its people: persons first
-    in_incidents = links.person_members_in(connection, set(assignment))
-    summaries.refresh_persons(
-        connection, people_touched | {r["member"] for r in in_incidents}, now=now
-    )
+    in_incidents = _recompare(connection, set(assignment), now=now)
+    summaries.refresh_persons(connection, people_touched | in_incidents, now=now)
     if assignment:
         summaries.refresh_incidents(connection, old, set(assignment.values()), now=now)
 
@@ -258,6 +257,27 @@ def _join_people(connection: Connection, document_id: str, document: Any, facts:
                 links.insert_edge(connection, edge, now=now)
                 touched.add(other.member)
     return touched
+
+
+def _recompare(connection: Connection, document_ids: set[str], *, now: datetime) -> set[str]:
+    """Compare again the people of documents whose incident changed: two reports that now share
+    an incident give a same-named pair the second attribute it lacked. The members compared."""
+    rows = links.person_members_in(connection, document_ids)
+    current = links.profiles(connection, document_ids)
+    by_surname: dict[str, list[people.Member]] = {}
+    for row in rows:
+        member = _member(row, current.get(row["document_id"]))
+        by_surname.setdefault(member.surname_key, []).append(member)
+    for group in by_surname.values():
+        for a, b in combinations(group, 2):
+            found = people.compare(a, b)
+            if found is not None:
+                edge = links.Edge(
+                    kind="person", a=a.member, b=b.member, origin="machine",
+                    verdict=found.verdict, score=found.score, features=found.features,
+                )  # fmt: skip
+                links.insert_edge(connection, edge, now=now)
+    return {row["member"] for row in rows}
 
 
 def _member_row(member: people.Member) -> dict[str, Any]:
