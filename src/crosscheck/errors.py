@@ -6,7 +6,8 @@
      ├── CaptureError               one input (file or record) cannot be read or parsed
      ├── StoreError                 the database cannot be opened, migrated or written
      ├── NotFoundError              no stored object has the id the user gave
-     └── SettingsError              an option or setting has an invalid value
+     ├── SettingsError              an option or setting has an invalid value
+     └── GoldError                  a gold data file (crosscheck evaluate) cannot be read
 
 ``pipeline.run`` catches ``CrosscheckError`` per capture, records it and goes on; the CLI turns
 what reaches it into a one-line message and exit status 1. No other layer catches them.
@@ -14,7 +15,14 @@ what reaches it into a one-line message and exit status 1. No other layer catche
 
 from __future__ import annotations
 
-__all__ = ["CaptureError", "CrosscheckError", "NotFoundError", "SettingsError", "StoreError"]
+__all__ = [
+    "CaptureError",
+    "CrosscheckError",
+    "GoldError",
+    "NotFoundError",
+    "SettingsError",
+    "StoreError",
+]
 
 
 class CrosscheckError(Exception):
@@ -40,3 +48,12 @@ class NotFoundError(CrosscheckError):
 
 class SettingsError(CrosscheckError):
     """An option or setting has an invalid value."""
+
+
+class GoldError(CrosscheckError):
+    """A gold file is missing a part it promises or cannot be parsed: ``where`` names the file."""
+
+    def __init__(self, where: object, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = str(where)
+        self.reason = reason

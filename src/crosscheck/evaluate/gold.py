@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from crosscheck.errors import CrosscheckError
+from crosscheck.errors import GoldError
 
 __all__ = [
     "GoldError",
@@ -23,15 +23,6 @@ __all__ = [
     "require",
     "tsv_rows",
 ]
-
-
-class GoldError(CrosscheckError):
-    """A gold file is missing a part it promises or cannot be parsed: ``where`` names the file."""
-
-    def __init__(self, where: Path | str, reason: str) -> None:
-        super().__init__(f"{where}: {reason}")
-        self.where = str(where)
-        self.reason = reason
 
 
 def gold_files(root: Path) -> list[Path]:
