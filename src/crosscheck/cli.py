@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -26,6 +26,9 @@ from crosscheck.errors import CrosscheckError, SettingsError
 from crosscheck.ingest.files import walk
 from crosscheck.settings import Settings
 from crosscheck.store import Database
+
+if TYPE_CHECKING:
+    from crosscheck.link import LinkReport
 
 app = typer.Typer(
     name="crosscheck",
@@ -66,6 +69,11 @@ FactsOption = Annotated[
     typer.Option("--facts/--no-facts", help="Extract mentions, places, people, quotes, claims "
                  "and dates (default), or store documents only."),
 ]  # fmt: skip
+LinkOption = Annotated[
+    bool,
+    typer.Option("--link/--no-link", help="Link the documents into incidents and persons "
+                 "afterwards (default), or leave that to crosscheck link."),
+]  # fmt: skip
 ProfileOption = Annotated[
     str,
     typer.Option("--profile", help="Rule profile for vague numbers such as \"dozens\": acled "
@@ -97,13 +105,16 @@ def ingest(
     max_bytes: MaxBytesOption = None,
     facts: FactsOption = True,
     profile: ProfileOption = "acled",
+    link: LinkOption = True,
 ) -> None:
-    """Store captures, their documents and the facts in them; re-running stores nothing new."""
+    """Store captures, their documents and facts, then link them; re-running stores nothing new."""
     settings = _settings(db, data_dir, max_bytes)
     options = _options(settings, captured_at, facts, profile)
-    with _database(settings) as database, _progress(paths) as advance:
-        report = pipeline.run(paths, database, options, progress=advance)
-    terminal.print_report(err, report, stored_label="stored")
+    with _database(settings) as database:
+        with _progress(paths) as advance:
+            report = pipeline.run(paths, database, options, progress=advance)
+        linked = _link(database, everything=False) if link else None
+    terminal.print_report(err, report, stored_label="stored", linked=linked)
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -171,16 +182,17 @@ def rebuild(
     data_dir: DataDirOption = None,
     facts: FactsOption = True,
     profile: ProfileOption = "acled",
+    link: LinkOption = True,
 ) -> None:
-    """Re-derive every document and its facts from the stored captures with the current
-    extractors."""
+    """Re-derive every document and its facts from the stored captures, then link all again."""
     settings = _settings(db, data_dir, None)
     options = _options(settings, None, facts, profile)
     with _database(settings) as database:
         total = database.counts().get("captures", 0)
         with _progress_total(total, "rebuilding") as advance:
             report = pipeline.rebuild(database, options, progress=advance)
-    terminal.print_report(err, report, stored_label="rebuilt")
+        linked = _link(database, everything=True) if link else None
+    terminal.print_report(err, report, stored_label="rebuilt", linked=linked)
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -280,13 +292,13 @@ def _fail(message: str) -> None:
     raise SettingsError(message)
 
 
-def _parse_when(value: str | None) -> datetime | None:
+def _parse_when(value: str | None, option: str = "--captured-at") -> datetime | None:
     if value is None:
         return None
     try:
         when = datetime.fromisoformat(value)
     except ValueError:
-        raise SettingsError(f"--captured-at: not an ISO-8601 date or time: {value!r}") from None
+        raise SettingsError(f"{option}: not an ISO-8601 date or time: {value!r}") from None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
@@ -318,5 +330,25 @@ def _progress_total(total: int, label: str) -> Iterator[pipeline.Progress]:
         yield advance
 
 
+def _link(database: Database, *, everything: bool) -> LinkReport:
+    """Link the documents not linked yet (or, ``everything``, all of them again)."""
+    from crosscheck.link import link_pending, relink  # numpy, datasketch: only when linking
+
+    total = database.counts().get("documents", 0) if everything else database.unlinked()
+    columns = (TextColumn("linking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("linking", total=total)
+
+        def advance(done: int) -> None:
+            progress.update(task, advance=done)
+
+        return _guard(lambda: (relink if everything else link_pending)(database, progress=advance))
+
+
 def _as_dict(hit: Any) -> dict[str, Any]:
     return {name: getattr(hit, name) for name in hit.__slots__}
+
+
+# The commands over what linking stored live in their own module, which registers them on
+# ``app``: imported last, so that everything it takes from here is defined.
+import crosscheck.cli_links  # noqa: E402, F401

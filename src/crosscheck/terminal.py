@@ -12,8 +12,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from crosscheck.terminal_links import link_rows
+
 if TYPE_CHECKING:
     from crosscheck.evaluate import Report
+    from crosscheck.link import LinkReport
     from crosscheck.pipeline import RunReport
 
 __all__ = ["print_evaluation", "print_record", "print_report"]
@@ -21,12 +24,17 @@ __all__ = ["print_evaluation", "print_record", "print_report"]
 _ATTRIBUTES = ("role", "rank", "unit", "hometown", "side", "status")
 
 
-def print_report(console: Console, report: RunReport, *, stored_label: str) -> None:
-    """The summary of a run: stored, already present, failed (file and reason)."""
+def print_report(
+    console: Console, report: RunReport, *, stored_label: str, linked: LinkReport | None = None
+) -> None:
+    """The summary of a run: stored, already present, failed (file and reason), and what
+    linking did afterwards when it ran."""
     summary = Table(title="crosscheck", show_header=False)
     summary.add_row(stored_label, f"{report.stored} captures, {report.documents} documents")
     summary.add_row("already present", str(report.present))
     summary.add_row("failed", str(len(report.failures)))
+    if linked is not None:
+        link_rows(summary, linked)
     console.print(summary)
     if report.failures:
         failures = Table(title="failed")

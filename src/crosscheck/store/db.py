@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,9 +28,9 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError
 
 from crosscheck.errors import NotFoundError, SettingsError, StoreError
-from crosscheck.model import Capture, Document, Facts
+from crosscheck.model import Capture, ClaimKind, Document, Facts
 from crosscheck.record import document_from_record
-from crosscheck.store import links, queries
+from crosscheck.store import linked, links, queries
 from crosscheck.store.queries import CaptureKey, Counted, SearchHit
 
 __all__ = ["Database", "SearchHit"]
@@ -40,6 +40,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
 #: a document id is 16 hex characters; like git, a unique prefix of at least 4 will do
 _DOCUMENT_ID = re.compile(r"[0-9a-f]{4,16}")
+#: a person id is a member's: "<document id>/p1"; a prefix of it will do as well
+_PERSON_ID = re.compile(r"[0-9a-f]{4,16}(/[a-z0-9]*)?")
 #: how many candidates an "ambiguous id" message names
 _SHOWN = 5
 #: execution option that makes an SQLite transaction BEGIN IMMEDIATE
@@ -173,6 +175,71 @@ class Database:
         with self._transaction() as connection:
             return queries.counts_by(connection, field)
 
+    # -- what linking stored (``crosscheck.link``): incidents and persons --------------------
+
+    def unlinked(self) -> int:
+        """How many stored documents are not linked yet."""
+        with self._transaction() as connection:
+            return linked.unlinked_count(connection)
+
+    def incidents(
+        self,
+        *,
+        since: datetime | None = None,
+        place: str | None = None,
+        kind: str | None = None,
+        limit: int = 50,
+    ) -> list[dict[str, Any]]:
+        """Incident summaries (``link.ledger``), newest first: those ending on or after
+        ``since``, at a place whose name contains ``place`` (any case), with a claim of ``kind``.
+        """
+        _check_limit(limit)
+        if kind is not None and kind not in set(ClaimKind):
+            kinds = ", ".join(ClaimKind)
+            raise SettingsError(f"unknown claim kind {kind!r}: expected one of {kinds}")
+        with self._transaction() as connection:
+            return linked.incident_summaries(
+                connection, since=since, place=place, kind=kind, limit=limit
+            )
+
+    def incident(self, incident_id: str) -> dict[str, Any]:
+        """One incident's summary by id, unique id prefix, or the id of a document in it."""
+        with self._transaction() as connection:
+            full_id = _resolve_incident(connection, incident_id)
+            return _found(linked.incident_summary(connection, full_id), "incident", incident_id)
+
+    def persons(self, *, name: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Person summaries (``link.summaries``), named in the most documents first: all, or
+        those whose name or a spelling contains ``name`` (any case), or whose transliteration
+        key matches its key, so that "Alexey Smirnov" finds "Алексей Смирнов"."""
+        from crosscheck.extract.names import name_key  # loads name rules: only when searching
+
+        _check_limit(limit)
+        text = (name or "").strip()
+        key = name_key(text) if text else ""
+        with self._transaction() as connection:
+            return linked.person_summaries(connection, text=text, key=key, limit=limit)
+
+    def person(self, person_id: str) -> dict[str, Any]:
+        """One person's summary by id ("<document id>/p1"), unique id prefix, or the id of one
+        of their members (the person as one document names them)."""
+        with self._transaction() as connection:
+            full_id = _resolve_person(connection, person_id)
+            return _found(linked.person_summary(connection, full_id), "person", person_id)
+
+    def person_names(self, person_ids: Collection[str]) -> dict[str, str]:
+        """The display names of these persons (unknown ids are left out)."""
+        with self._transaction() as connection:
+            return linked.person_names(connection, person_ids)
+
+    def link_member(self, given: str) -> str:
+        """The full id of what an analyst's decision names: a document id from a unique prefix,
+        keeping a person key after "/" ("076a/p1" -> "076a7ac20dd2bc11/p1")."""
+        document_id, slash, key = given.strip().partition("/")
+        with self._transaction() as connection:
+            full_id = _resolve(connection, document_id)
+        return f"{full_id}/{key}" if slash else full_id
+
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Connection]:
         """A transaction for core modules that run named queries themselves (``link``)."""
@@ -286,13 +353,41 @@ def _resolve(connection: Connection, given: str) -> str:
     prefix = given.strip().lower()
     if not _DOCUMENT_ID.fullmatch(prefix):
         raise NotFoundError(f"no document {given!r}: an id is 4 to 16 hex characters")
-    ids = queries.document_ids_with_prefix(connection, prefix, limit=_SHOWN + 1)
+    return _unique(given, queries.document_ids_with_prefix(connection, prefix, limit=_SHOWN + 1))
+
+
+def _resolve_incident(connection: Connection, given: str) -> str:
+    """The incident id that ``given`` names: an incident id or a unique prefix, or else the id
+    (or unique prefix) of a document in an incident."""
+    prefix = given.strip().lower()
+    if not _DOCUMENT_ID.fullmatch(prefix):
+        raise NotFoundError(f"no incident {given!r}: an id is 4 to 16 hex characters")
+    return _unique(
+        given, linked.incident_ids_named(connection, prefix, limit=_SHOWN + 1), "incident"
+    )
+
+
+def _resolve_person(connection: Connection, given: str) -> str:
+    """The person id that ``given`` names: a person id or a unique prefix, or else a member."""
+    value = given.strip().lower()
+    if not _PERSON_ID.fullmatch(value):
+        raise NotFoundError(f"no person {given!r}: an id is a document id and a person key, "
+                            "like 076a7ac20dd2bc11/p1")  # fmt: skip
+    return _unique(given, linked.person_ids_named(connection, value, limit=_SHOWN + 1), "person")
+
+
+def _unique(given: str, ids: Sequence[str], kind: str = "document") -> str:
     if not ids:
-        raise NotFoundError(f"no document with id {given!r}")
+        raise NotFoundError(f"no {kind} with id {given!r}")
     if len(ids) > 1:
         shown = ", ".join(ids[:_SHOWN]) + (", ..." if len(ids) > _SHOWN else "")
-        raise NotFoundError(f"document id {given!r} is ambiguous ({shown}): give more characters")
+        raise NotFoundError(f"{kind} id {given!r} is ambiguous ({shown}): give more characters")
     return ids[0]
+
+
+def _check_limit(limit: int) -> None:
+    if limit < 1:
+        raise SettingsError(f"limit must be at least 1, got {limit}")
 
 
 def _found(value: T | None, kind: str, given: str) -> T:
