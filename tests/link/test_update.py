@@ -171,3 +171,13 @@ def test_link_shared_samples_end_to_end(tmp_path: Path) -> None:
     spellings = set(people[0]["spellings"])  # type: ignore[call-overload]
     assert {"Alexei Smirnov", "Алексей Смирнов", "Олексій Смирнов"} <= spellings
     db.close()
+
+
+def test_link_different_takes_a_document_out_of_an_incident(linked: Database) -> None:
+    big = max(_groups(linked), key=len)
+    incident_id, leaving = min(big), max(big)
+    decide(linked, "incident", leaving, incident_id, same=False, comment="another event")
+    # it may join another incident, never one with a document of the one it left
+    assert not any(leaving in g and g & (big - {leaving}) for g in _groups(linked))
+    undo(linked, "incident", leaving, incident_id)
+    assert big in _groups(linked)

@@ -1,12 +1,12 @@
 """Clusters as connected components of "same" links, with "different" links as walls.
 
 Incidents (documents) and people (a person in one document) are both grouped this way. Links
-come from the machine (a score above a threshold) or from an analyst. An analyst's "same" is
-applied first, then every machine link from the strongest down; a link that would put two members
-of an analyst's "different" pair into one cluster is skipped, and so is one between two clusters
-whose machine links, averaged over every pair of their members (a pair never compared counts as
-0), fall below ``threshold``: one strong link does not chain two clusters together (average
-linkage). The order of links is fixed by (origin, score, members), not by the order documents
+come from the machine (a score above a threshold) or from an analyst. Every machine link is
+applied from the strongest down, then every analyst's "same", which joins the two whole
+clusters; a link that would put two members of an analyst's "different" pair into one cluster is
+skipped, and so is a machine link between two clusters whose machine links, averaged over
+every pair of their members (a pair never compared counts as 0), fall below ``threshold``: one
+strong link does not chain two clusters together (average linkage). The order of links is fixed by (origin, score, members), not by the order documents
 arrived in, so the clusters do not depend on ingest order. A cluster is named after its
 smallest member, which is also order-independent.
 """
@@ -40,9 +40,10 @@ def components(
         if link.same:  # the strongest of several links between two members counts
             for pair in ((link.a, link.b), (link.b, link.a)):
                 scores[pair] = max(scores.get(pair, link.score), link.score)
+    # machine links first, strongest first; then analysts' merges join whole clusters
     ordered = sorted(
         (link for link in links if link.same and link.a in parent and link.b in parent),
-        key=lambda link: (not link.analyst, -link.score, min(link.a, link.b), max(link.a, link.b)),
+        key=lambda link: (link.analyst, -link.score, min(link.a, link.b), max(link.a, link.b)),
     )
     groups: dict[str, set[str]] = {member: {member} for member in parent}
     for link in ordered:

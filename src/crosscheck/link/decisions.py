@@ -7,8 +7,9 @@ between the same two; ``undo`` removes it, and the machine's view comes back.
 
 Members are what clusters are made of: for incidents, document ids (an incident's id is one of
 its documents, so "merge incident A with incident B" is ``same`` between their ids, and "take
-document D out of incident I" is ``different`` between D and I); for people, persons' members
-("<document id>/p1", and a person's id is one of them).
+document D out of incident I" is ``different`` between D and I: D is walled off from every
+document I holds at that moment); for people, persons' members ("<document id>/p1", and a
+person's id is one of them), with the same meaning.
 """
 
 from __future__ import annotations
@@ -32,34 +33,56 @@ Kind = Literal["incident", "person"]
 def decide(
     db: Database, kind: Kind, a: str, b: str, *, same: bool, comment: str, author: str | None = None
 ) -> None:
-    """Record that ``a`` and ``b`` are (``same``) or are not one incident or person."""
+    """Record that ``a`` belongs (``same``) or does not belong to ``b``'s incident or person."""
     if not comment.strip():
         raise SettingsError("a decision needs a comment saying why")
     if a == b:
         raise SettingsError(f"cannot decide about {a} and itself")
     verdict = "same" if same else "different"
-    features: dict[str, object] = {"decision": verdict}
-    edge = links.Edge(kind=kind, a=a, b=b, origin="analyst", verdict=verdict, score=1.0,
-                      features=features, author=author, comment=comment.strip())  # fmt: skip
+    now = datetime.now(UTC)
     with db.transaction(write=True) as connection:
         _check(connection, kind, (a, b))
-        links.insert_edge(connection, edge, now=datetime.now(UTC))
-        _recompute(connection, kind, (a, b))
+        # "different" walls a off from everyone now with b, so a leaves b's cluster alone
+        others = {b} if same else (_cluster_of(connection, kind, b) | {b}) - {a}
+        for other in sorted(others):
+            edge = links.Edge(kind=kind, a=a, b=other, origin="analyst", verdict=verdict,
+                              score=1.0, features={"decision": verdict, "about": [a, b]},
+                              author=author, comment=comment.strip())  # fmt: skip
+            links.insert_edge(connection, edge, now=now)
+        _recompute(connection, kind, {a, b} | others)
 
 
 def undo(db: Database, kind: Kind, a: str, b: str) -> None:
-    """Withdraw the analysts' decision about ``a`` and ``b``."""
-    first, second = sorted((a, b))
+    """Withdraw the analysts' decision about ``a`` and ``b`` (every link it made)."""
     with db.transaction(write=True) as connection:
-        removed = connection.execute(
-            delete(link_edges).where(
-                link_edges.c.kind == kind, link_edges.c.a == first, link_edges.c.b == second,
-                link_edges.c.origin == "analyst",
-            )
-        ).rowcount  # fmt: skip
-        if not removed:
+        made = [
+            e for e in links.edges(connection, kind, {a})
+            if e.origin == "analyst" and e.features.get("about") == [a, b]
+        ]  # fmt: skip
+        if not made:
             raise NotFoundError(f"no decision about {kind}s {a} and {b}")
-        _recompute(connection, kind, (a, b))
+        for edge in made:
+            connection.execute(
+                delete(link_edges).where(
+                    link_edges.c.kind == kind, link_edges.c.a == edge.a,
+                    link_edges.c.b == edge.b, link_edges.c.origin == "analyst",
+                )
+            )  # fmt: skip
+        _recompute(connection, kind, {m for e in made for m in (e.a, e.b)})
+
+
+def _cluster_of(connection: Connection, kind: Kind, member: str) -> set[str]:
+    if kind == "incident":
+        stored = links.profiles(connection, {member}).get(member)
+        if stored is None or stored.incident_id is None:
+            return set()
+        return links.incident_members(connection, {stored.incident_id})
+    rows = links.person_members_in(connection, {member.split("/", 1)[0]})
+    person = next((r["person_id"] for r in rows if r["member"] == member), None)
+    return {
+        r["member"]
+        for r in links.person_members_of(connection, person_ids={person} if person else set())
+    }
 
 
 def _check(connection: Connection, kind: Kind, members: tuple[str, ...]) -> None:
@@ -74,11 +97,17 @@ def _check(connection: Connection, kind: Kind, members: tuple[str, ...]) -> None
             raise NotFoundError(f"no {what} {member}")
 
 
-def _recompute(connection: Connection, kind: Kind, members: tuple[str, ...]) -> None:
+def _recompute(connection: Connection, kind: Kind, members: set[str]) -> None:
     now = datetime.now(UTC)
     if kind == "incident":
         stored = links.profiles(connection, members)
         incident_ids = {s.incident_id or s.document_id for s in stored.values()}
         regroup_incidents(connection, incident_ids, now=now)
-    else:
-        summaries.refresh_persons(connection, set(members), now=now)
+        return
+    summaries.refresh_persons(connection, members, now=now)
+    # an incident's summary names its people: rewrite those of the documents involved
+    documents = {m.split("/", 1)[0] for m in members}
+    found = links.profiles(connection, documents).values()
+    incident_ids = {item.incident_id for item in found if item.incident_id}
+    if incident_ids:
+        summaries.refresh_incidents(connection, incident_ids, incident_ids, now=now)

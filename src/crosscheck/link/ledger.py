@@ -111,15 +111,19 @@ def _ledger_rows(report: Report, origins: Mapping[str, str]) -> Iterable[dict[st
             "kind": str(claim.kind),
             "modality": str(claim.modality),
             "claimant": claimant,
-            "claimant_name": names.get(claim.claimant or "")
-            or report.document.source
-            or f"document {report.document_id}",
+            "claimant_name": names.get(claim.claimant or "") or _label(origins[report.document_id]),
             "start": claim.span.start,
             "end": claim.span.end,
             "text": claim.text,
             "count": _count(claim.count),
             "extractor": claim.extractor,
         }
+
+
+def _label(origin: str) -> str:
+    """ "source:Eastern Ledger" -> "Eastern Ledger"; "document:ab12" -> "document ab12"."""
+    kind, _, value = origin.partition(":")
+    return value if kind == "source" else f"document {value}"
 
 
 def _count(count: Count | None) -> dict[str, Any] | None:
