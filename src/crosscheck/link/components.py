@@ -3,12 +3,13 @@
 Incidents (documents) and people (a person in one document) are both grouped this way. Links
 come from the machine (a score above a threshold) or from an analyst. Every machine link is
 applied from the strongest down, then every analyst's "same", which joins the two whole
-clusters; a link that would put two members of an analyst's "different" pair into one cluster is
-skipped, and so is a machine link between two clusters whose machine links, averaged over
+clusters. A link that would put two members of an analyst's "different" pair into one cluster
+is skipped, and so is a machine link between two clusters whose machine links, averaged over
 every pair of their members (a pair never compared counts as 0), fall below ``threshold``: one
-strong link does not chain two clusters together (average linkage). The order of links is fixed by (origin, score, members), not by the order documents
-arrived in, so the clusters do not depend on ingest order. A cluster is named after its
-smallest member, which is also order-independent.
+strong link does not chain two clusters together (average linkage). The order of links is
+fixed by (origin, score, members), not by the order documents arrived in, so the clusters do
+not depend on ingest order. A cluster is named after its smallest member, which is also
+order-independent.
 """
 
 from __future__ import annotations
