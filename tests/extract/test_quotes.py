@@ -246,3 +246,124 @@ def test_find_quotes_spans_slice_to_their_text(text: str, language: str) -> None
         assert text[quote.span.start : quote.span.end] == quote.text
         for span in (quote.speaker_span, quote.cue):
             assert span is None or span.end <= len(text)
+
+
+# --- reported speech the parse attaches otherwise ----------------------------------------
+
+# text, reported content (a part of it), speaker as written in place (None: nobody named)
+ENGLISH_REPORTED = [
+    # a clause before its cue, parted by a comma
+    ("The bridge was held until the morning, the commander said.",
+     "The bridge was held until the morning", "the commander"),
+    # a parenthetical cue inside the sentence it reports
+    ("The convoy, the governor said, never reached the village.",
+     "never reached the village", "the governor"),
+    ("As Reuters reported on Monday, the convoy never reached the village.",
+     "the convoy never reached the village", "Reuters"),
+    # a passive with its agent
+    ("The strike on the depot was first reported by the regional governor.",
+     "The strike on the depot", "the regional governor"),
+    # a topic phrase
+    ("Officials warned of further strikes on the power grid.",
+     "further strikes on the power grid", "Officials"),
+    # the speaker of a participle or infinitive is the subject of the clause above it
+    ("The governor spoke on Monday, saying the convoy never reached the village.",
+     "the convoy never reached the village", "The governor"),
+    ("The villagers were quick to note that the convoy never came.",
+     "the convoy never came", "The villagers"),
+    # several complement clauses of one cue
+    ("The ministry said that the convoy had left, that it carried food and that it never "
+     "arrived.", "it never arrived", "The ministry"),
+    # attribution nouns, adjectives and judgments
+    ("The allegations that the unit abandoned its wounded were denied.",
+     "the unit abandoned its wounded", None),
+    ("Petrenko's claims of abuse in the unit were investigated.", "abuse in the unit",
+     "Petrenko"),
+    ("The mayor expressed confidence that the water supply would be restored.",
+     "the water supply would be restored", "The mayor"),
+    ("The commander was confident that the line would hold.", "the line would hold",
+     "The commander"),
+    ("The general had the longer record, but was seen as a cautious commander.",
+     "a cautious commander", None),
+    ("According to a report by the regional health ministry, five people died.",
+     "five people died", "a report by the regional health ministry"),
+    ("Five people died, according to officials in the regional administration, who spoke on "
+     "condition of anonymity.", "Five people died", "officials in the regional administration"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), ENGLISH_REPORTED)
+def test_find_quotes_english_reported_speech(text: str, content: str, speaker: str | None) -> None:
+    quote = next(q for q in _quotes(text, "en") if content in q.text)
+    assert quote.kind is QuoteKind.REPORTED
+    assert _said(text, quote.speaker_span) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The aid was distributed according to a fixed schedule.",  # not attribution
+        '"We held the bridge," Petrenko told Reuters on Monday.',  # Reuters is not content
+        "Think about your families and your children.",  # an appeal
+    ],
+)
+def test_find_quotes_no_reported_speech(text: str) -> None:
+    assert [q for q in _quotes(text, "en") if q.kind is QuoteKind.REPORTED] == []
+
+
+def test_find_quotes_nested_speech_is_the_outer_speakers() -> None:
+    text = "Petrenko said the commander told them that nobody would come for the wounded."
+    (quote,) = _quotes(text, "en")
+    assert _said(text, quote.speaker_span) == "Petrenko"
+    assert quote.text.startswith("the commander told them")
+
+
+def test_find_quotes_reported_speech_stays_in_its_paragraph() -> None:
+    text = "Petrenko says the convoy never came\nKYIV (Reuters) - The ministry denied the report."
+    quote = next(q for q in _quotes(text, "en") if q.speaker_span and q.cue)
+    assert quote.text == "the convoy never came"
+    assert _said(text, quote.speaker_span) == "Petrenko"
+
+
+# --- direct speech -------------------------------------------------------------------------
+
+# text, quoted content, speaker as written in place
+ENGLISH_DIRECT = [
+    # a direct quote whose remark names nobody takes the reported clause's speaker
+    ('The brigade said in a statement that "the bridge was destroyed at dawn and nobody was '
+     'hurt."', "the bridge was destroyed at dawn and nobody was hurt.", "The brigade"),
+    # a sentence after the quote that only says who spoke it
+    ('"Why did nobody come for us?" Petrenko fumed.', "Why did nobody come for us?",
+     "Petrenko"),
+    # the verb before the quote governs it
+    ('The governor called the evacuation "a complete and utter failure."',
+     "a complete and utter failure.", "The governor"),
+    # the sentence before the quote only says who speaks
+    ('Maria Lind, a nurse from Kharkiv, agreed. "Nobody came for the wounded that night."',
+     "Nobody came for the wounded that night.", "Maria Lind"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), ENGLISH_DIRECT)
+def test_find_quotes_english_direct_speech(text: str, content: str, speaker: str) -> None:
+    (quote,) = _quotes(text, "en")
+    assert (quote.kind, quote.text) == (QuoteKind.DIRECT, content)
+    assert _said(text, quote.speaker_span) == speaker
+
+
+def test_predict_quotes_paragraph_of_quote_continues_the_previous_speaker() -> None:
+    text = ('"We held the bridge," said Ivan Petrenko.\n\n'
+            '"Then the shelling started again and nobody came for the wounded."')  # fmt: skip
+    (quote,) = predict_quotes(text, "en")
+    assert len(quote.content) == 2
+    assert [text[s.start : s.end] for s in quote.source] == ["Ivan Petrenko"]
+
+
+def test_find_quotes_transcript_turns() -> None:
+    text = '"PETRENKO: We held the bridge until dawn. REPORTER: And then? PETRENKO: Nobody came."'
+    quotes = _quotes(text, "en")
+    assert [(q.text, _said(text, q.speaker_span)) for q in quotes] == [
+        ("We held the bridge until dawn.", "PETRENKO"),
+        ("And then?", "REPORTER"),
+        ("Nobody came.", "PETRENKO"),
+    ]

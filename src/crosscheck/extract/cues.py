@@ -1,16 +1,16 @@
-"""Speech cues in the parse: cue verbs, their subjects, and the clauses they report.
+"""Speech cues in the parse: cue verbs and who speaks through them.
 
 English and Russian use the dependency parse (spaCy sm, natasha): the speaker is the ``nsubj``
-of the cue verb (or of the verb it is conjoined to), the reported content its ``ccomp``.
-natasha's parse of Ukrainian is unreliable (its models are Russian), so Ukrainian, and any verb
-the parse gave no clause, falls back to the surface: "<cue>, що/что <content>" with the speaker
-the nearest pronoun, name or description before the verb, or right after it when inverted
-("— каже військовий", "said Smirnov").
+of the cue verb, or of the verb it shares its subject with (a conjoined verb, "wants to warn",
+a participle: "spoke on Monday, saying ..."), or a passive's agent ("reported by the Journal").
+natasha's parse of Ukrainian is unreliable (its models are Russian), so Ukrainian, and a cue
+outside the parse's reach, falls back to the surface: the nearest pronoun, name or description
+before the verb, or right after it when inverted ("— каже військовий", "said Smirnov"). What
+the cue reports is found by ``reported``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from crosscheck.extract.analysis import Analysis, Token
@@ -23,25 +23,30 @@ from crosscheck.extract.rules.quote_cues import (
 from crosscheck.model import Span
 
 __all__ = [
-    "clause_after",
+    "PARSED",
+    "SUBJECTS",
+    "governs",
     "is_cue",
     "name_span",
     "relative_antecedent",
-    "reported_clause",
     "source_of",
     "subtree_span",
+    "trim",
 ]
 
 PARSED = frozenset({"en", "ru"})
-_SUBJECTS = frozenset({"nsubj"})
-# objects that carry an attribution's content ("accused Trump of ...", "urged voters to ...")
-_OBJECTS = frozenset({"dobj", "obj", "xcomp"})
+SUBJECTS = frozenset({"nsubj"})
 _NAME_PARTS = frozenset({"compound", "flat", "flat:name", "det", "amod", "poss", "nmod:poss"})
 _LEADING = frozenset(
     ("that", "что", "чтобы", "що", "щоб", ",", ":", "—", "–", "-", "whether", "if")
 )
 _TRAILING = " \t\n,.;:!?—–-\"'«»“”„"
 _MAX_SOURCE_WORDS = 4
+_MAX_CLIMB = 4
+_MAX_DEPTH = 8
+_PASSIVE = frozenset(("auxpass", "nsubjpass", "agent", "aux:pass", "nsubj:pass"))
+# a participle or infinitive in these relations takes its speaker from the clause above it
+_ADJUNCTS = frozenset(("advcl", "acl", "pcomp", "conj", "xcomp"))
 _RELATIVE = frozenset(("who", "which", "that", "который", "какой", "який", "яка", "які", "що"))
 
 
@@ -59,6 +64,17 @@ def subtree_span(analysis: Analysis, root: Token) -> Span:
     return Span(min(t.start for t in members), max(t.end for t in members))
 
 
+def governs(analysis: Analysis, head: Token, token: Token) -> bool:
+    """Whether ``token`` lies under ``head`` in the parse (within a few steps)."""
+    for _ in range(_MAX_DEPTH):
+        if token.index == head.index:
+            return True
+        if token.head == token.index:
+            return False
+        token = analysis.tokens[token.head]
+    return False
+
+
 def _subtree(analysis: Analysis, root: Token) -> list[Token]:
     # natasha's heads can form cycles, hence the visited set
     seen, frontier = {root.index}, [root.index]
@@ -72,52 +88,13 @@ def _subtree(analysis: Analysis, root: Token) -> list[Token]:
     return found
 
 
-def reported_clause(analysis: Analysis, cue: Token, text: str) -> Span | None:
-    """The clause a cue verb reports: its ``ccomp`` (parsed languages) or what follows
-    ", что/що/that" after it."""
-    if analysis.language in PARSED:
-        children = analysis.children(cue.index)
-        for child in children:
-            if child.dep == "ccomp" and child.index > cue.index:
-                return trim(text, subtree_span(analysis, child))
-        # English only: on the Russian gold (ADAQ) the object phrase cost precision
-        if analysis.language == "en" and any(
-            c.dep in _OBJECTS and c.index > cue.index for c in children
-        ):
-            return _right_of(analysis, cue, text)
-    return clause_after(analysis, cue, text)
-
-
-def _right_of(analysis: Analysis, cue: Token, text: str) -> Span | None:
-    """What "accused X of ...", "urged X to ..." attribute: the verb's phrase after it."""
-    right = [c for c in analysis.children(cue.index) if c.index > cue.index and c.dep != "punct"
-             and c.dep not in _SUBJECTS and c.dep not in ("cc", "conj")]  # fmt: skip
-    if not right:
-        return None
-    spans = [subtree_span(analysis, c) for c in right]
-    return trim(text, Span(min(s.start for s in spans), max(s.end for s in spans)))
-
-
-_CONJUNCTION = re.compile(r"[ \t]*,?[ \t]*(?:что|що|that)\b", re.IGNORECASE)
-
-
-def clause_after(analysis: Analysis, cue: Token, text: str) -> Span | None:
-    """Surface fallback: "<cue>, что ..." runs to the end of the sentence."""
-    match = _CONJUNCTION.match(text, cue.end)
-    if match is None:
-        return None
-    end = analysis.sentences[cue.sentence].end if cue.sentence < len(analysis.sentences) else 0
-    span = trim(text, Span(match.end(), max(end, match.end())))
-    return span if span.end > span.start else None
-
-
 def trim(text: str, span: Span) -> Span:
     """Without a leading "that"/"что" or comma and without trailing punctuation."""
     start, end = span.start, span.end
     while start < end:
         word = text[start:end].split(maxsplit=1)[0] if text[start:end].split() else ""
-        if word.lower() not in _LEADING:
-            break
+        if word.lower() not in _LEADING and word[:-1].lower() not in _LEADING:
+            break  # "that," counts as "that": "that, over the entire cycle, ..."
         start = text.index(word, start) + len(word)
     while start < end and text[start].isspace():
         start += 1
@@ -139,18 +116,52 @@ def source_of(analysis: Analysis, cue: Token, region: Span | None = None) -> Spa
 
 
 def _subject(analysis: Analysis, cue: Token) -> Token | None:
-    for verb in (cue, analysis.tokens[cue.head]):
-        for child in analysis.children(verb.index):
-            if child.dep in _SUBJECTS:
-                return child
-        if cue.dep not in ("conj", "xcomp") and not _participle(cue):
-            break  # only a conjoined, embedded or participle verb borrows its head's subject
+    verb: Token | None = cue
+    for _ in range(_MAX_CLIMB):
+        if verb is None:
+            break
+        children = analysis.children(verb.index)
+        subject = next((c for c in children if c.dep in SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if any(c.dep in _PASSIVE for c in children):
+            return _agent(analysis, verb)  # "was seen as wooden": the subject is not the judge
+        verb = _controller(analysis, verb)
     return None
 
 
-def _participle(cue: Token) -> bool:
-    """ "Trump spoke on Monday, saying ...": the participle's speaker is its head's subject."""
-    return cue.dep == "advcl" and cue.feat("VerbForm") in ("Part", "Ger")
+def _agent(analysis: Analysis, verb: Token) -> Token | None:
+    """ "was first reported by The Wall Street Journal": the passive's agent speaks."""
+    for child in analysis.children(verb.index):
+        if child.dep == "agent":
+            return next((c for c in analysis.children(child.index) if c.dep == "pobj"), None)
+    return None
+
+
+def _controller(analysis: Analysis, verb: Token) -> Token | None:
+    """The verb whose subject ``verb`` shares: the one it is conjoined to or embedded under
+    ("wants to warn"), or, for a participle or infinitive, the clause it hangs on through
+    prepositions and nouns ("Trump spoke on Monday, saying ...", "began by threatening to
+    sue", "delivered a speech blaming Clinton"); an adjective passes its subject on
+    ("Democrats are quick to note")."""
+    if verb.dep in ("conj", "xcomp") or verb.pos == "ADJ" and verb.dep in ("acomp", "oprd"):
+        return analysis.tokens[verb.head] if verb.head != verb.index else None
+    if verb.dep not in _ADJUNCTS or not _nonfinite(verb):
+        return None
+    head = verb
+    for _ in range(_MAX_CLIMB):
+        if head.head == head.index:
+            return None
+        head = analysis.tokens[head.head]
+        if head.pos in ("VERB", "AUX"):
+            return head
+    return None
+
+
+def _nonfinite(verb: Token) -> bool:
+    """An active participle or an infinitive: "saying", "to tout" (not "seen as")."""
+    form = verb.feat("VerbForm")
+    return form in ("Inf", "Ger") or form == "Part" and verb.feat("Tense") != "Past"
 
 
 def relative_antecedent(analysis: Analysis, source: Span) -> Span | None:
@@ -168,8 +179,14 @@ def relative_antecedent(analysis: Analysis, source: Span) -> Span | None:
 
 
 def name_span(analysis: Analysis, head: Token) -> Span:
-    """The head word with its name parts: "President Barack Obama", "The soldier"."""
+    """The head word with its name parts: "President Barack Obama", "The soldier"; a
+    description followed by the name in apposition takes the name along ("A second soldier,
+    Private Dmitry Volkov")."""
     members, frontier = {head.index: head}, [head]
+    if head.pos == "NOUN":
+        named = [c for c in analysis.children(head.index) if c.dep == "appos" and c.pos == "PROPN"]
+        members.update((t.index, t) for t in named[:1])
+        frontier += named[:1]
     while frontier:
         parts = [t for t in analysis.children(frontier.pop().index)
                  if t.dep in _NAME_PARTS and t.index not in members]  # fmt: skip

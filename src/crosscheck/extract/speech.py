@@ -16,6 +16,10 @@ Quote marks, per line (a quote never crosses a line break):
 
 A line that starts with a dash is dialogue ("— Мы остались одни, — говорит Смирнов."): the
 speech runs to the next ", —" and the author's remark after it is the cue region.
+
+A line with two or more speaker labels in capitals is a transcript ("PARTICIPANT: I think you
+called me. MS. CLINTON: You are the smartest people."): each turn is a direct quote, the label
+its source and the colon its cue.
 """
 
 from __future__ import annotations
@@ -24,9 +28,17 @@ import re
 from dataclasses import dataclass
 
 from crosscheck.clean.normalize import for_matching
-from crosscheck.model import Span
+from crosscheck.model import QuoteKind, Span
 
-__all__ = ["Marked", "according_phrases", "marked_quotes"]
+__all__ = [
+    "Marked",
+    "Phrase",
+    "Speech",
+    "according_phrases",
+    "marked_quotes",
+    "transcript_turns",
+    "word_count",
+]
 
 _OPENING_CONTEXT = frozenset(" \t([{-:/")
 _SPACE = " \t"
@@ -37,6 +49,21 @@ _REMARK = re.compile(r"[,.!?]+[ \t]+-[ \t]+")
 _DASH_LANGUAGES = frozenset({"ru", "uk"})
 _DASHES = frozenset("—–")
 _NEXT_PART = re.compile(r"[.:][ \t]+-[ \t]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """One attribution as the text writes it: ``source`` is the span naming the speaker in
+    place (a pronoun stays a pronoun); ``find_quotes`` resolves it to a person."""
+
+    content: Span
+    kind: QuoteKind
+    cue: Span | None = None
+    source: Span | None = None
+
+
+def word_count(text: str, span: Span) -> int:
+    return len(text[span.start : span.end].split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +162,35 @@ def _dialogue(text: str, folded: str, line: re.Match[str]) -> list[Marked]:
         following = _NEXT_PART.search(folded, remark.end(), end) if remark else None
         cursor = following.end() if following else end
     return parts
+
+
+# --- transcripts: "MS. CLINTON: You are the smartest people." ---------------------------------
+
+# a label of one to four capitalised words at a line, quote or sentence start, then a colon
+_TURN = re.compile(
+    r"(?:^|(?<=[\"\u201c\u00ab])|(?<=[.!?\u2026][ \t]))"
+    r"(?P<label>(?:[A-Z][A-Z'\u2019.-]*[ \t]){0,3}[A-Z][A-Z'\u2019.-]+):[ \t]",
+    re.MULTILINE,
+)
+_MIN_TURNS = 2
+_TURN_END = " \t\"'\u201d\u2019\u00bb"
+
+
+def transcript_turns(text: str) -> list[Speech]:
+    """The turns of each line that holds at least two speaker labels."""
+    found: list[Speech] = []
+    for line in _LINE.finditer(text):
+        labels = list(_TURN.finditer(text, line.start(), line.end()))
+        if len(labels) < _MIN_TURNS:
+            continue
+        for label, after in zip(labels, [*labels[1:], None], strict=True):
+            end = after.start() if after else line.end()
+            while end > label.end() and text[end - 1] in _TURN_END:
+                end -= 1
+            colon = label.end("label")
+            found.append(Speech(Span(label.end(), max(end, label.end())), QuoteKind.DIRECT,
+                                Span(colon, colon + 1), Span(label.start(), colon)))  # fmt: skip
+    return [f for f in found if f.content.end > f.content.start]
 
 
 # --- "according to X", "по словам X", "за його словами", "как сообщил X" -------------------

@@ -18,14 +18,20 @@ from pathlib import Path
 import names
 
 __all__ = [
+    "ADDRESSEE_VERBS",
+    "ATTITUDE_ADJECTIVES",
+    "ATTRIBUTION_NOUNS",
     "DESCRIPTIONS",
     "FEMININE",
     "FIRST_PERSON",
+    "JUDGED_AS",
     "MASCULINE",
     "PLURAL",
     "PRONOUNS",
     "SPEECH_LEMMAS",
+    "TOPIC_NOUNS",
     "UK_SPEECH_FORM",
+    "VOICING_VERBS",
     "first_name_gender",
 ]
 
@@ -44,7 +50,17 @@ criticise praise charge dismiss reject question wonder describe mention announce
 conclude acknowledge recommend demand propose point counter protest lament shout scream cry
 plead beg swear guess imagine doubt assume reckon implore speculate sigh chime
 tout cite quote highlight mock slam blast hail applaud thank apologize apologise lash
-retort scoff tell rule advise inform reiterate clarify concur""")
+retort scoff tell rule advise inform reiterate clarify concur
+talk speak email text message phone exclaim fume rant grumble gripe whine moan
+blurt whisper mutter proclaim confess divulge leak brief notify remind reassure
+assure counsel instruct inquire pitch lecture recite repeat echo
+call dub label brand term nickname portray depict
+regard view consider deem
+condemn denounce deride ridicule scold rebuke chastise castigate lambast lambaste berate decry
+disparage commend laud congratulate endorse welcome deplore regret
+suspect realize realise recognize recognise suppose presume anticipate forecast envision
+foresee wish document detail list underline underscore hint
+insinuate""")
 
 _RU = _words("""сказать говорить заявить заявлять сообщить сообщать рассказать рассказывать отметить
 отмечать написать писать добавить добавлять признаться признаваться признать признавать
@@ -56,6 +72,30 @@ _RU = _words("""сказать говорить заявить заявлять 
 передать процитировать сетовать посетовать вспомнить вспоминать повторить повторять
 обратиться обращаться крикнуть кричать клясться поклясться допустить допускать
 предположить предполагать прокомментировать комментировать возразить возражать""")
+
+# Nouns that attribute what their clause says ("allegations that ...", "the news that ..."); a
+# noun of TOPIC_NOUNS also attributes its "of"/"about" object ("fears of a Trump presidency").
+TOPIC_NOUNS = _words("""allegation accusation claim fear worry concern criticism complaint warning
+rumor rumour speculation""")
+ATTRIBUTION_NOUNS = TOPIC_NOUNS | _words("""assertion statement suggestion hope belief doubt news
+report announcement admission denial charge insistence prediction promise pledge vow argument
+assessment conclusion revelation disclosure expectation confidence optimism""")
+
+# Adjectives of belief and attitude that attribute their clause or topic ("optimistic that ...",
+# "unsure about Trump").
+ATTITUDE_ADJECTIVES = _words("""optimistic pessimistic confident hopeful sure unsure certain
+uncertain convinced worried concerned afraid fearful skeptical sceptical doubtful adamant
+dismissive critical outraged angry furious upset""")
+
+# Verbs of perception and knowledge that judge when "as" follows ("was seen as wooden"; "is
+# known for his wit").
+JUDGED_AS = _words("see view regard consider perceive know")
+
+# Verbs whose object is the one spoken to, not what is said ("told The Washington Post").
+ADDRESSEE_VERBS = _words("tell inform notify brief assure reassure remind")
+
+# Verbs that voice an attribution noun: its speaker is theirs ("expressed confidence that").
+VOICING_VERBS = _words("express voice raise issue make offer share repeat reiterate")
 
 SPEECH_LEMMAS: dict[str, frozenset[str]] = {
     "en": _EN,
