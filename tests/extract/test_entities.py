@@ -130,6 +130,84 @@ def test_find_mentions_no_places_and_named_extractor() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "names"),
+    [
+        # leading nationality, occupation and function words are not part of the name
+        ("en", "Russian Igor Petrov and Ukrainian Oleh Marchenko met in Geneva.",
+         ["Igor Petrov", "Oleh Marchenko"]),
+        ("en", "Surgeon Pavel Orlov told reporters that the ward was full.", ["Pavel Orlov"]),
+        ("uk", "А Оксана Мельник тоді мовчала.", ["Оксана Мельник"]),
+        # initials before a surname belong to the name, whatever the model tagged
+        ("en", "The report was signed by J. Hale, a military doctor, on Monday.", ["J. Hale"]),
+        ("uk", "За словами О. Ковальчука, обстріл тривав годину.", ["О. Ковальчука"]),
+        ("uk", "Про це розповів В . І . Кравченко .", ["В . І . Кравченко"]),
+        # particles, brackets and hyphenated lower-case tails
+        ("ru", "Об этом рассказал Ханс фон Берг, бывший военный.", ["Ханс фон Берг"]),
+        ("ru", "В Донецке выступил рядовой Джон Смит (John A. Smith) из Техаса.",
+         ["Джон Смит", "John A. Smith"]),
+        ("ru", "Орлов-младший выступил первым.", ["Орлов"]),
+        # Ukrainian surnames the dictionary reads as common words, capitals, apostrophes
+        ("uk", "Директором підприємства є Дмитро Дубняк.", ["Дмитро Дубняк"]),
+        ("uk", "Наталя Забіла та Юлія Старосвітська підписали лист.",
+         ["Наталя Забіла", "Юлія Старосвітська"]),
+        ("uk", "Про це заявив директор групи Олександр ПОПОВ.", ["Олександр ПОПОВ"]),
+        ("uk", "Позов подав В'ячеслав Коваленко з Києва.", ["В'ячеслав Коваленко"]),
+        ("uk", "Засідання провів Володимир Коваль.", ["Володимир Коваль"]),
+        # two names side by side in cases that cannot agree
+        ("ru", "Письмо Сталину Вертинский отправил сам.", ["Сталину", "Вертинский"]),
+    ],
+)  # fmt: skip
+def test_find_mentions_person_span_boundaries(language: str, text: str, names: list[str]) -> None:
+    assert _texts(_mentions(text, language), MentionKind.PERSON) == names
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("en", "Smirnov told the BBC that his commander had abandoned the wounded near Avdiivka.",
+         "Avdiivka"),
+        ("en", "Witnesses said Chasiv Yar was shelled again on Tuesday.", "Chasiv Yar"),
+        ("en", "Maksym Dovhan, a paramedic with the Staryi Brid ambulance station, said the crew"
+         " was tired.", "Staryi Brid"),
+        ("en", "Families gathered outside the Kennedy hospital in the evening.", "Kennedy"),
+        ("uk", "Ракета влучила в будинок на вулиці Кірова у Києві.", "Кірова"),
+        ("uk", "Ракета влучила в будинок на вулиці Кірова у Києві.", "Києві"),
+        ("en", "Kestrel Mining Corp bought the plant last year. Kestrel said the deal was done.",
+         "Kestrel"),
+        # Ukrainian adjectives agreeing with the noun after them, or opening a sentence
+        ("uk", "Депутат Волинської обласної ради Іван Коваль заявив про обстріл.", "Волинської"),
+        ("uk", "Голова Сумської облдержадміністрації приїхав до Києва.", "Сумської"),
+        ("uk", "Українська мова у плані гумору багата.", "Українська"),
+    ],
+)  # fmt: skip
+def test_find_mentions_places_and_facilities_are_not_people(
+    language: str, text: str, name: str
+) -> None:
+    assert name not in _texts(_mentions(text, language), MentionKind.PERSON)
+
+
+def test_find_mentions_organisation_start_is_an_organisation() -> None:
+    text = "Kestrel Mining Corp bought the plant last year. Kestrel said the deal was done."
+    organisations = _texts(_mentions(text, "en"), MentionKind.ORGANIZATION)
+    assert organisations == ["Kestrel Mining Corp", "Kestrel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("ORLOV SPEAKS OUT\nSoldier Pavel Orlov said the unit had no food.",
+         ["ORLOV", "Pavel Orlov"]),
+        ("The commander, John Mills Jr., was not available. Mills later said he had left.",
+         ["John Mills", "Mills"]),
+    ],
+)  # fmt: skip
+def test_find_mentions_surname_echoes_in_capitals_and_sentence_starts(
+    text: str, names: list[str]
+) -> None:
+    assert _texts(_mentions(text, "en"), MentionKind.PERSON) == names
+
+
 def test_find_mentions_real_capture(shared: Path) -> None:
     path = shared / "samples" / "smirnov" / "000_324805f2c092eb77.txt"
     if not path.exists():
@@ -144,7 +222,8 @@ def test_find_mentions_real_capture(shared: Path) -> None:
     st.lists(
         st.sampled_from(
             ["Soldier", "Pavel", "Orlov", "from", "Tomsk", "said", "the", "37th", "Brigade", ",",
-             "Рядовой", "Игорь", "Зуев", "из", "Иркутска", "в/ч", "12345", "."]
+             "Рядовой", "Игорь", "Зуев", "из", "Иркутска", "в/ч", "12345", ".", "В.", "фон",
+             "В'ячеслав", "Орлов-младший", "(", ")", "ОРЛОВ", "J.", "Jr.", "'"]
         ),
         max_size=20,
     ),

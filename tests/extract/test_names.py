@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crosscheck.extract.names import canonical_name, name_key, strip_titles
+from crosscheck.extract.names import (
+    canonical_name,
+    common_surname,
+    is_first_name,
+    name_key,
+    strip_titles,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,6 +71,30 @@ def test_name_key_different_people_differ(first: str, second: str) -> None:
 )
 def test_strip_titles_drops_leading_ranks(words: list[str], expected: list[str]) -> None:
     assert strip_titles(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "expected"),
+    [
+        ("Володимир", "uk", True),  # missing from the Ukrainian dictionary, known in Russian
+        ("Богдан", "uk", True),
+        ("Коли", "uk", False),  # a conjunction in Ukrainian, Коля's genitive in Russian
+        ("Олена", "uk", True),
+        ("Алексей", "ru", True),
+        ("Gregory", "en", True),
+        ("Leeds", "en", False),
+    ],
+)
+def test_is_first_name_by_dictionaries(word: str, language: str, expected: bool) -> None:
+    assert is_first_name(word, language) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Kennedy", True), ("JACKSON", True), ("Leeds", False), ("Bakhmut", False)],
+)
+def test_common_surname_from_census(word: str, expected: bool) -> None:
+    assert common_surname(word) is expected
 
 
 @given(st.text(max_size=40))

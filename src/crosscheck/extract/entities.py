@@ -3,19 +3,28 @@
 The cascade, step by step (places belong to ``extract.places``; nothing here is a PLACE):
 
 1. **Units** by pattern (``rules.units``): numbered formations, unit codes, named groups.
-2. **Person names** (``person_spans``): the model's PER spans as it drew them, less leading
-   rank/role/title words and anything after a line break (in Ukrainian only where every word
-   reads as a name part); then, only where the model tagged nothing, rank/role/title words
-   followed by name-like words, dictionary first names next to name-like words, and in
-   Ukrainian runs of name parts (``Name``/``Surn``/``Patr``, -енко/-чук/-ський).
-3. **Trimming**: rank, role and title words are never part of a name.
-4. **Vetoes**: a candidate that is the document's ``source``, holds an outlet word ("Daily",
-   "Вісник"), follows an outlet cue ("reported by") or is a single word the dictionary knows
-   as a place (``Geox``) and not as a name is not a person; outlet-like ones become ORG.
+2. **Person names** (``person_spans``): the model's PER spans cut to the names inside them
+   (``name_bounds``: rank/role/occupation/title, function and nationality words off the
+   front, initials, particles and glued words on, one line only, cases that cannot agree
+   split; in Ukrainian only where every word reads as a name part); then, only where the
+   model tagged nothing, rank/role/title words followed by name-like words, dictionary first
+   names next to name-like words, English initials before name-like words, and in Ukrainian
+   runs of name parts (``Name``/``Surn``/``Patr``, -енко/-чук/-ський) (``name_rules``).
+3. **Trimming**: rank, role and title words are never part of a name; nor is a lower-case
+   tail after a hyphen ("Мураками-бум").
+4. **Vetoes** (``person_vetoes``): the document's ``source``, a name holding an outlet or
+   organisation word ("Daily", "Вісник", "Club"), one after an outlet cue ("reported by") or
+   one that starts an organisation the model tagged elsewhere ("Newmont" of "Newmont Mining
+   Corp") becomes an ORG; a street's, an event's or a facility's name ("вулиця Кірова",
+   "Lombardi Award", "the Staryi Brid ambulance station"), a Ukrainian adjective agreeing
+   with its noun ("Волинської обласної ради") and a lone place ("Avdiivka", "у Києві") are
+   not people.
 5. **Propagation**: the other occurrences of a full name or of its surname (inflected forms
-   included: "говорит Смирнов"), where the model tagged nothing else.
+   included: "говорит Смирнов"; capitals: "BOWYER"), where the model tagged nothing else,
+   and the other occurrences of the organisations found in step 4.
 6. **Organisations**: the model's ORG entities (nationality adjectives dropped: CoNLL counts
-   them as MISC), the document's source where the text names it, and the vetoed outlets.
+   them as MISC; a leading dash and a trailing possessive off), the document's source where
+   the text names it, and the vetoed candidates.
 
 Overlaps resolve by kind (unit > person > organisation) and then by length.
 """
@@ -28,24 +37,21 @@ from collections.abc import Iterable
 from crosscheck.evaluate.ner import Entity as NerEntity
 from crosscheck.evaluate.task import PREDICTORS
 from crosscheck.extract.analysis import Analysis, Analyzer
+from crosscheck.extract.name_bounds import name_end
 from crosscheck.extract.names import canonical_name
-from crosscheck.extract.person_spans import (
-    Candidate,
-    from_entities,
-    is_prefix,
-    occurrences,
-    person_candidates,
-)
+from crosscheck.extract.person_spans import person_candidates
+from crosscheck.extract.person_words import Candidate, from_entities, is_prefix, occurrences
 from crosscheck.extract.rules.units import ABBREVIATIONS, CODES, MODIFIERS, NAMED, NUMBERED, TYPES
 from crosscheck.model import Document, Mention, MentionKind, Span
 
 __all__ = ["NAME", "find_mentions", "predict_entities", "unit_canonical"]
 
-NAME = "extract.entities.v2"
+NAME = "extract.entities.v3"
 
 _RANK = {MentionKind.UNIT: 0, MentionKind.PERSON: 1, MentionKind.ORGANIZATION: 2}
 _NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|ic|ch|an|i)s?$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_DASHES = frozenset("-–—")
 
 
 def find_mentions(document: Document, analysis: Analysis) -> list[Mention]:
@@ -63,28 +69,39 @@ def find_mentions(document: Document, analysis: Analysis) -> list[Mention]:
 
 def _organisations(document: Document, analysis: Analysis) -> list[Candidate]:
     found = [
-        Candidate(first, c.last, c.kind)
+        Candidate(first, last, c.kind)
         for c in from_entities(analysis, "ORG")
-        if not _is_nationality(analysis, c) and (first := _org_start(analysis, c)) <= c.last
+        if not _is_nationality(analysis, c)
+        and (first := _org_start(analysis, c)) <= (last := _org_end(analysis, c))
     ]
     if document.source:
         phrase = tuple(document.source.split())
         found += [
             Candidate(c.first, c.last, MentionKind.ORGANIZATION)
-            for c in occurrences(analysis.tokens, phrase)
+            for c in occurrences(document.text, analysis.tokens, phrase)
         ]
     return found
 
 
 def _org_start(analysis: Analysis, candidate: Candidate) -> int:
-    """Where an organisation's name starts: after a leading article or role word ("The
-    Russian Ministry", natasha's "Військовослужбовець збройних сил")."""
+    """Where an organisation's name starts: after a leading article, role word or dash ("The
+    Russian Ministry", natasha's "Військовослужбовець збройних сил", "- Bogdan Stelea")."""
     first = candidate.first
     while first <= candidate.last and (
-        analysis.tokens[first].pos == "DET" or is_prefix(analysis.tokens[first])
+        analysis.tokens[first].pos == "DET"
+        or analysis.tokens[first].text in _DASHES
+        or is_prefix(analysis.tokens[first])
     ):
         first += 1
     return first
+
+
+def _org_end(analysis: Analysis, candidate: Candidate) -> int:
+    """Where it ends: before a possessive ("Munich Re 's")."""
+    last = candidate.last
+    while last >= candidate.first and analysis.tokens[last].text in ("'s", "’s"):
+        last -= 1
+    return last
 
 
 def _is_nationality(analysis: Analysis, candidate: Candidate) -> bool:
@@ -152,6 +169,8 @@ def _ordinal(number: str) -> str:
 def _mention(text: str, analysis: Analysis, candidate: Candidate, language: str) -> Mention:
     tokens = analysis.tokens[candidate.first : candidate.last + 1]
     start, end = tokens[0].start, tokens[-1].end
+    if candidate.kind is MentionKind.PERSON:
+        end = name_end(text, tokens[-1])
     surface = text[start:end]
     canonical = (
         canonical_name(surface, language, tokens)

@@ -30,6 +30,7 @@ __all__ = [
     "NAME_TAGS",
     "canonical_name",
     "census_first_names",
+    "common_surname",
     "is_first_name",
     "is_name_word",
     "morph",
@@ -57,11 +58,19 @@ def parses(word: str, language: str) -> tuple[Any, ...]:
 
 
 def is_first_name(word: str, language: str) -> bool:
-    """Whether ``word`` is a first name: by pymorphy3's ``Name`` readings in Cyrillic, by the
-    US census lists of the ``names`` package (MIT licence) in Latin script."""
+    """Whether ``word`` is a first name: by pymorphy3's ``Name`` readings in Cyrillic (for
+    Ukrainian, also the Russian dictionary's readings of the same spelling), by the US census
+    lists of the ``names`` package (MIT licence) in Latin script."""
     if not _CYRILLIC.search(word):
         return word.title() in census_first_names()
-    return any("Name" in p.tag for p in parses(word, language))
+    if any("Name" in p.tag for p in parses(word, language)):
+        return True
+    # the Ukrainian dictionary lacks some common first names ("Володимир", "Богдан") that the
+    # Russian one knows as written; only for words the Ukrainian one reads as nouns alone
+    # ("Коли" is a conjunction there, and Коля's genitive in Russian)
+    if language != "uk" or not all(str(p.tag).startswith("NOUN") for p in parses(word, "uk")):
+        return False
+    return any("Name" in p.tag and p.is_known for p in parses(word, "ru"))
 
 
 @cache
@@ -75,6 +84,25 @@ def census_first_names() -> frozenset[str]:
     lists = (files / f"dist.{sex}.first" for sex in ("male", "female"))
     return frozenset(line.split()[0].title() for f in lists for line in f.read_text().splitlines()
                      if line.strip())  # fmt: skip
+
+
+@cache
+def _census_surnames() -> frozenset[str]:
+    """The most common US census surnames (title case), as the ``names`` package ranks them."""
+    try:
+        lines = (importlib.resources.files("names") / "dist.all.last").read_text().splitlines()
+    except ModuleNotFoundError:
+        return frozenset()
+    return frozenset(line.split()[0].title() for line in lines[:_COMMON_SURNAMES] if line.strip())
+
+
+_COMMON_SURNAMES = 2000  # about half of the US population bears one of these
+
+
+def common_surname(word: str) -> bool:
+    """Whether ``word`` is among the commonest US census surnames ("Kennedy", "Jackson"):
+    such a word tagged as a person stays one even where it is also a town's name."""
+    return word.title() in _census_surnames()
 
 
 def is_name_word(word: str) -> bool:

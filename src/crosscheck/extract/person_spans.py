@@ -1,331 +1,192 @@
 """Where people's names are in one analysed document: steps 2 to 5 of ``extract.entities``.
 
-The statistical model's PER spans come first and are kept as the model drew them, less any
-leading rank, role or title word; the model's precision is high and its span boundaries are
-the ones the gold sets use. Rules only fill the gaps it leaves:
+The statistical model's PER spans come first and are kept as the model drew them, less what
+is not part of the name (``name_bounds``); the model's precision is high and its span
+boundaries are the ones the gold sets use. In Ukrainian, which natasha tags with its Russian
+model, a span is kept only where its words read as a name (``ukrainian_span``). Rules
+(``name_rules``) only fill the gaps the model leaves, and the other occurrences of a surname or
+full name found by either are names too ("говорит Орлов", and "BOWYER" in a capitals headline
+when "Lee Bowyer" is in the text). Candidates that are not people go (``person_vetoes``).
 
-- a rank, role or title word followed by name-like words ("рядовой Игорь Зуев");
-- a first name from the dictionaries next to name-like words ("Алексей Смирнов", and in
-  English "Gregor Townsend", from the US census list in the ``names`` package);
-- in Ukrainian, whose text natasha tags with its Russian model, runs of words that pymorphy3's
-  Ukrainian dictionary reads as first names, patronymics or surnames, or that end in a
-  Ukrainian surname suffix (-енко, -чук, -ський);
-- the other occurrences of a surname or full name found above ("говорит Орлов").
-
-A rule span never overlaps a span the model tagged (PER, LOC or ORG) and never crosses a line
-break. A name-like word is capitalised and not a word the dictionary knows as something else
-("Трехлетний", "Свердловской" are not); see ``name_like``.
+A rule span never overlaps a span the model tagged (PER, LOC or ORG; in English, where spaCy's
+small model tags many names ORG, a rule's first name and surname may replace an ORG span
+that holds no organisation word) and never crosses a line break.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from crosscheck.extract.analysis import Analysis, Token
-from crosscheck.extract.names import is_first_name, is_name_word, parses
-from crosscheck.extract.rules.persons import OUTLET_BEFORE, OUTLET_WORDS, RANKS, ROLES, TITLES
+from crosscheck.extract.name_bounds import name_pieces, widened
+from crosscheck.extract.name_rules import (
+    after_initials,
+    after_titles,
+    around_first_names,
+    name_part_word,
+    surname_follows,
+    ukrainian_names,
+)
+from crosscheck.extract.names import NAME_TAGS, is_first_name, is_name_word, parses
+from crosscheck.extract.person_vetoes import vetted
+from crosscheck.extract.person_words import (
+    Candidate,
+    from_entities,
+    name_like,
+    occurrences,
+    tagged_tokens,
+    token_set,
+)
+from crosscheck.extract.rules.persons import ORGANISATION_WORDS, PARTICLES, SUFFIXES
 from crosscheck.model import Document, MentionKind
 
-__all__ = ["Candidate", "from_entities", "is_prefix", "occurrences", "person_candidates"]
+__all__ = ["person_candidates"]
 
-_PREFIXES = frozenset(RANKS) | frozenset(ROLES) | TITLES
+_OPENERS = frozenset('«"“')
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_UKRAINIAN_SURNAME = re.compile(
-    r"(?:енк[оаиу]|чук|ук|юк|ськ(?:ий|ого|ому|им)|цьк(?:ий|ого|ому|им))$"
-)
-_MAX_NAME = 4
-_NOT_NAMES = ("NPRO", "CONJ", "PREP", "PRCL")
-_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "la",
-        "le",
-        "du",
-        "da",
-        "di",
-        "del",
-        "bin",
-        "al",
-        "ibn",
-        "ben",
-    ]
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    first: int  # token indices, inclusive
-    last: int
-    kind: MentionKind
 
 
 def person_candidates(
     document: Document, analysis: Analysis
 ) -> tuple[list[Candidate], list[Candidate]]:
-    """(people, outlets): the model's names, then the rules' names in the gaps it left."""
-    trimmed = (_trimmed(document.text, analysis, c) for c in from_entities(analysis, "PER"))
-    people, outlets = _vetted(document, analysis, [c for c in trimmed if c is not None])
-    other = _tagged_tokens(analysis, ("LOC", "ORG"))
-    named = [c for c in _named(document.text, analysis) if not other & _tokens(c)]
+    """(people, organisations): the model's names, then the rules' names in the gaps it left."""
+    text = document.text
+    model = [p for c in from_entities(analysis, "PER") for p in name_pieces(text, analysis, c)]
+    if analysis.language == "uk":  # natasha's Russian model on Ukrainian: "Вона", "України"
+        model = [c for c in model if ukrainian_span(text, analysis, c)]
+    people, organisations = vetted(document, analysis, model)
+    other = tagged_tokens(analysis, ("LOC", "ORG"))
     # spaCy's small model tags many English names ORG ("Soldier Pavel Orlov"); natasha rarely
     trusted = other if analysis.language in ("ru", "uk") else set()
-    titled = [c for c in _after_titles(document.text, analysis) if not trusted & _tokens(c)]
-    extra, extra_outlets = _vetted(document, analysis, [*titled, *named])
+    named = [widened(text, analysis, c) for c in _named(text, analysis)
+             if _free(analysis, c, other)]  # fmt: skip
+    titled = [widened(text, analysis, c) for c in after_titles(text, analysis)
+              if not trusted & token_set(c)]  # fmt: skip
+    if analysis.language == "uk":
+        named = [c for c in named if ukrainian_span(text, analysis, c)]
+    extra, extra_organisations = vetted(document, analysis, [*titled, *named])
     people = _merged(people, extra)
-    return _merged(people, _propagated(analysis, people, trusted)), outlets + extra_outlets
+    echoes, _ = vetted(
+        document, analysis, _propagated(text, analysis, people, trusted), outlets=False
+    )
+    organisations = _repeated(text, analysis, [*organisations, *extra_organisations])
+    return _merged(people, echoes), organisations
+
+
+def _repeated(text: str, analysis: Analysis, organisations: list[Candidate]) -> list[Candidate]:
+    """The organisations that were name-like candidates, and their other occurrences: the
+    same words name the same thing throughout one document ("Newmont" each time)."""
+    tokens = analysis.tokens
+    phrases = {tuple(t.text for t in tokens[c.first : c.last + 1]) for c in organisations}
+    found = [c for phrase in phrases for c in occurrences(text, tokens, phrase)]
+    return [*organisations, *(Candidate(c.first, c.last, MentionKind.ORGANIZATION) for c in found)]
 
 
 def _named(text: str, analysis: Analysis) -> Iterable[Candidate]:
-    yield from _around_first_names(text, analysis)
+    yield from around_first_names(text, analysis)
+    if analysis.language == "en":
+        yield from after_initials(text, analysis)
     if analysis.language == "uk":
-        yield from _ukrainian_names(text, analysis)
+        yield from ukrainian_names(text, analysis)
 
 
-def from_entities(analysis: Analysis, label: str) -> Iterable[Candidate]:
-    """The model's entities of one label as token ranges."""
-    starts = {t.start: t.index for t in analysis.tokens}
-    ends = {t.end: t.index for t in analysis.tokens}
-    kind = MentionKind.PERSON if label == "PER" else MentionKind.ORGANIZATION
-    for entity in analysis.entities:
-        first, last = starts.get(entity.span.start), ends.get(entity.span.end)
-        if entity.label == label and first is not None and last is not None:
-            yield Candidate(first, last, kind)
-
-
-def _tagged_tokens(analysis: Analysis, labels: Sequence[str]) -> set[int]:
-    spans = [c for label in labels for c in from_entities(analysis, label)]
-    return {i for c in spans for i in range(c.first, c.last + 1)}
-
-
-def _tokens(candidate: Candidate) -> set[int]:
-    return set(range(candidate.first, candidate.last + 1))
-
-
-def _trimmed(text: str, analysis: Analysis, candidate: Candidate) -> Candidate | None:
-    """The model's span less leading rank/role words and anything from a line break on."""
-    tokens = analysis.tokens
-    first = candidate.first
-    while first < candidate.last and is_prefix(tokens[first]):
-        first += 1
-    last = first
-    while last < candidate.last and _continues(text, tokens[last], tokens[last + 1]):
-        last += 1
-    while last > first and not is_name_word(tokens[last].text):
-        last -= 1
-    if not _starts_name(tokens[first]) or is_prefix(tokens[first]):
-        return None
-    if analysis.language == "uk" and not all(_name_part(t) for t in tokens[first : last + 1]):
-        return None  # natasha's Russian model on Ukrainian: "Вона", "Швеції" tagged PER
-    return Candidate(first, last, candidate.kind)
-
-
-def _continues(text: str, token: Token, following: Token) -> bool:
-    """The next token is part of the same name: on the same line, and a name word, a name
-    particle or joining punctuation (natasha's "Смирнов з Іркутська" stops before "з")."""
-    gap = text[token.end : following.start]
-    if "\n" in gap or len(gap) > 1:
+def _free(analysis: Analysis, candidate: Candidate, other: set[int]) -> bool:
+    """Overlapping no LOC/ORG span, or (English) exactly one ORG span that holds no
+    organisation word: spaCy's "Stefano Bordon" ORG."""
+    if not other & token_set(candidate):
+        return True
+    if analysis.language != "en":
         return False
-    return _starts_name(following) or following.text in "-'’."
+    words = [t.text.lower() for t in analysis.tokens[candidate.first : candidate.last + 1]]
+    exact = any(c.first == candidate.first and c.last == candidate.last
+                for c in from_entities(analysis, "ORG"))  # fmt: skip
+    return exact and not ORGANISATION_WORDS & set(words)
 
 
-def _starts_name(token: Token) -> bool:
-    return is_name_word(token.text) or token.text.lower() in _PARTICLES
-
-
-# --- rules ---------------------------------------------------------------------------------
-
-
-def _after_titles(text: str, analysis: Analysis) -> Iterable[Candidate]:
-    """Name-like words right after a rank, role or title word ("Private Dmitry Volkov");
-    abbreviations between them are skipped ("военнослужащий ВС РФ Алексей Смирнов")."""
+def ukrainian_span(text: str, analysis: Analysis, candidate: Candidate) -> bool:
+    """Every word a name part (``name_rules.name_part_word``), a surname after a first name
+    (``name_rules.surname_follows``) or an all-capitals surname ("Олександр ПОПОВ"); initials
+    and particles are let through, and words glued by apostrophes are read whole. A lone word
+    that opens a sentence must be a first name or read only as a name ("Далі", "Білий" are
+    also an adverb and an adjective)."""
     tokens = analysis.tokens
-    for token in tokens:
-        if not is_prefix(token):
-            continue
-        first = token.index + 1
-        while first < min(len(tokens), token.index + 3) and _is_abbreviation(tokens[first]):
-            first += 1
-        last = _run_end(text, analysis, first, _MAX_NAME)
-        if last >= first:
-            yield Candidate(first, last, MentionKind.PERSON)
-
-
-def _run_end(text: str, analysis: Analysis, first: int, size: int) -> int:
-    """The last of up to ``size`` name-like words from ``first`` on one line (or first - 1)."""
-    tokens, last = analysis.tokens, first - 1
-    while last + 1 < len(tokens) and last + 1 - first < size:
-        following = tokens[last + 1]
-        if not name_like(following, analysis.language) or is_prefix(following):
-            break
-        if last >= first and "\n" in text[tokens[last].end : following.start]:
-            break
-        last += 1
-    return last
-
-
-def _is_abbreviation(token: Token) -> bool:
-    return len(token.text) > 1 and token.text.isupper() and token.text.isalpha()
-
-
-def _around_first_names(text: str, analysis: Analysis) -> Iterable[Candidate]:
-    """A known first name with name-like neighbours (patronymic, surname) on its line."""
-    tokens = analysis.tokens
-    for token in tokens:
-        if not (name_like(token, analysis.language) and _first_name(token, analysis.language)):
-            continue
-        first, last = token.index, _run_end(text, analysis, token.index, 3)
-        cyrillic = analysis.language in ("ru", "uk")
-        if cyrillic and first > 0 and last == first and _joins(text, analysis, first - 1):
-            first -= 1  # "Смирнов Алексей": surname first
-        if last > first:
-            yield Candidate(first, last, MentionKind.PERSON)
-
-
-def _joins(text: str, analysis: Analysis, index: int) -> bool:
-    neighbour, token = analysis.tokens[index], analysis.tokens[index + 1]
-    return (
-        name_like(neighbour, analysis.language)
-        and not is_prefix(neighbour)
-        and "\n" not in text[neighbour.end : token.start]
-        and (index == 0 or analysis.tokens[index - 1].text not in '.!?«"—')
+    words = [w.strip(".") for w in text[tokens[candidate.first].start :
+                                         tokens[candidate.last].end].split()]  # fmt: skip
+    words = [w for w in words if len(w) > 1 and w.lower() not in PARTICLES]
+    if len(words) == 1 and _opens_sentence(analysis, candidate.first):
+        return name_part_word(words[0]) and _only_a_name(words[0])
+    return bool(words) and all(
+        name_part_word(w) or _caps_surname(w) or (n > 0 and surname_follows(words[n - 1], w, "uk"))
+        for n, w in enumerate(words)
     )
 
 
-def _first_name(token: Token, language: str) -> bool:
-    """A first name by the dictionary, and its most likely reading (so "Вера" the noun and
-    "Роман" the novel do not count when the tagger sees them as common nouns)."""
-    if language == "uk":  # natasha's Russian tagger gives Ukrainian words arbitrary tags
-        return is_first_name(token.text, language)
-    return is_first_name(token.text, language) and token.pos in ("PROPN", "NOUN", "X")
-
-
-def _ukrainian_names(text: str, analysis: Analysis) -> Iterable[Candidate]:
-    """Runs of two or three words that each read as a name part (``Name``/``Patr``/``Surn``
-    or a surname suffix), at least one of them a first name or surname."""
-    tokens, index = analysis.tokens, 0
-    while index < len(tokens):
-        last = index - 1
-        while last + 1 < len(tokens) and last + 1 - index < 3 and _name_part(tokens[last + 1]):
-            if last >= index and "\n" in text[tokens[last].end : tokens[last + 1].start]:
-                break
-            last += 1
-        if last > index or (last == index and _surely_name(tokens[index])):
-            yield Candidate(index, last, MentionKind.PERSON)
-        index = max(last + 1, index + 1)
-
-
-def _name_part(token: Token) -> bool:
-    """A Ukrainian word that can be part of a name: none of its readings a pronoun,
-    conjunction, preposition or particle (the dictionary reads "Вона" as a surname too)."""
-    if not name_like(token, "uk") or len(token.text) < 2:
-        return False
-    readings = parses(token.text, "uk")
-    if any(tag in str(p.tag) for p in readings for tag in _NOT_NAMES):
-        return False
-    tags = {str(p.tag) for p in readings}
-    named = any(tag in t for t in tags for tag in ("Name", "Surn", "Patr"))
-    return named or bool(_UKRAINIAN_SURNAME.search(token.text.lower()))
-
-
-def _surely_name(token: Token) -> bool:
-    """A lone word whose likeliest Ukrainian reading is a first name or surname."""
-    readings = parses(token.text, "uk")
-    return bool(readings) and any(tag in str(readings[0].tag) for tag in ("Name", "Surn"))
-
-
-def name_like(token: Token, language: str) -> bool:
-    """Capitalised, not all capitals, and (in Cyrillic) a name reading or a word the
-    dictionary does not know; in Latin script tagged a proper noun."""
-    word = token.text
-    if not is_name_word(word) or (word.isupper() and len(word) > 1):
-        return False
-    if not _CYRILLIC.search(word):
-        return token.pos in ("PROPN", "X") or language != "en"
-    readings = parses(word, language)
-    named = any(tag in str(p.tag) for p in readings for tag in ("Name", "Surn", "Patr"))
-    return named or not any(p.is_known for p in readings)
-
-
-# --- vetoes and propagation -----------------------------------------------------------------
-
-
-def _vetted(
-    document: Document, analysis: Analysis, candidates: Sequence[Candidate]
-) -> tuple[list[Candidate], list[Candidate]]:
-    """(people, outlets): outlet-like candidates are organisations; lone places are dropped."""
-    people: list[Candidate] = []
-    outlets: list[Candidate] = []
-    for candidate in candidates:
-        if _is_outlet(document, analysis, candidate):
-            outlets.append(Candidate(candidate.first, candidate.last, MentionKind.ORGANIZATION))
-        elif not _is_lone_place(analysis, candidate):
-            people.append(candidate)
-    return people, outlets
-
-
-def _is_outlet(document: Document, analysis: Analysis, candidate: Candidate) -> bool:
-    tokens = analysis.tokens[candidate.first : candidate.last + 1]
-    surface = document.text[tokens[0].start : tokens[-1].end]
-    if document.source and surface.casefold() in document.source.casefold():
+def _only_a_name(word: str) -> bool:
+    """A first name, or a word whose every reading is a name ("Далі" is also an adverb)."""
+    if is_first_name(word, "uk"):
         return True
-    if any(t.text.lower() in OUTLET_WORDS or "." in t.text[1:-1] for t in tokens):
-        return True
-    before = document.text[max(0, tokens[0].start - 20) : tokens[0].start].lower().rstrip()
-    return any(before.endswith(cue) for cue in OUTLET_BEFORE)
+    return all(NAME_TAGS & set(str(p.tag).replace(" ", ",").split(",")) for p in parses(word, "uk"))
 
 
-def _is_lone_place(analysis: Analysis, candidate: Candidate) -> bool:
-    if candidate.first != candidate.last:
-        return False
-    return _is_place(analysis.tokens[candidate.first], analysis.language)
-
-
-def _is_place(token: Token, language: str) -> bool:
-    """A Cyrillic word the dictionary knows as a place name and not as a person's name."""
-    if not _CYRILLIC.search(token.text):
-        return False
-    tags = [str(p.tag) for p in parses(token.text, language)]
-    return any("Geox" in t for t in tags) and not any("Name" in t or "Surn" in t for t in tags)
-
-
-def _propagated(analysis: Analysis, people: list[Candidate], taken: set[int]) -> list[Candidate]:
-    """Other occurrences of the people's surnames and full names, outside tagged spans."""
+def _opens_sentence(analysis: Analysis, index: int) -> bool:
+    """First in its sentence, or after an opening quote or dash: capitalised for that alone."""
     tokens = analysis.tokens
-    surnames = {_word_stem(tokens[c.last], analysis.language) for c in people if c.last > c.first}
+    if index == 0 or tokens[index - 1].sentence != tokens[index].sentence:
+        return True
+    return tokens[index - 1].text in _OPENERS
+
+
+def _caps_surname(word: str) -> bool:
+    return word.isupper() and any("Surn" in str(p.tag) for p in parses(word, "uk"))
+
+
+# --- propagation and merging ------------------------------------------------------------------
+
+
+def _propagated(
+    text: str, analysis: Analysis, people: list[Candidate], taken: set[int]
+) -> list[Candidate]:
+    """Other occurrences of the people's surnames and full names, outside tagged spans; a
+    surname in capitals counts too ("BOWYER" in a headline), and in English one that opens a
+    sentence, where spaCy tags it a noun ("Mills said")."""
+    tokens, language = analysis.tokens, analysis.language
+    surnames = {_word_stem(tokens[_surname(tokens, c)], language) for c in people
+                if c.last > c.first}  # fmt: skip
     phrases = {tuple(t.text for t in tokens[c.first : c.last + 1]) for c in people}
     found = [
         Candidate(t.index, t.index, MentionKind.PERSON)
         for t in tokens
-        if name_like(t, analysis.language) and _word_stem(t, analysis.language) in surnames
+        if (name_like(t, language) or _capitals(t) or _noun_cased(t, language))
+        and _word_stem(t, language) in surnames
     ]
     for phrase in phrases:
-        found += occurrences(tokens, phrase)
-    return [c for c in found if not taken & _tokens(c) and not _is_lone_place(analysis, c)]
+        found += occurrences(text, tokens, phrase)
+    return [c for c in found if not taken & token_set(c)]
 
 
-def occurrences(tokens: Sequence[Token], phrase: tuple[str, ...]) -> Iterable[Candidate]:
-    """Every run of tokens whose texts are ``phrase``."""
-    size = len(phrase)
-    for token in tokens:
-        end = token.index + size
-        # the first word is compared before building the run: most tokens fail it
-        if token.text != phrase[0] or end > len(tokens):
-            continue
-        if tuple(t.text for t in tokens[token.index : end]) == phrase:
-            yield Candidate(token.index, end - 1, MentionKind.PERSON)
+def _surname(tokens: Sequence[Token], candidate: Candidate) -> int:
+    """The index of a name's surname: its last word before any "Jr", "III"."""
+    last = candidate.last
+    while last > candidate.first and tokens[last].text.lower() in SUFFIXES:
+        last -= 1
+    return last
+
+
+def _noun_cased(token: Token, language: str) -> bool:
+    """An English title-case word spaCy tagged a noun ("Mills" opening a sentence)."""
+    return language == "en" and token.pos == "NOUN" and is_name_word(token.text)
+
+
+def _capitals(token: Token) -> bool:
+    return len(token.text) > 2 and token.text.isupper() and token.text.isalpha()
 
 
 def _word_stem(token: Token, language: str) -> str:
     """A surname's dictionary form when pymorphy3 reads it as one ("Смирнова" -> смирнов),
-    else its text: inflected surnames then match their nominative."""
+    else its text (title case): inflected surnames then match their nominative."""
     if not _CYRILLIC.search(token.text):
-        return token.text.removesuffix("'s")
+        return token.text.removesuffix("'s").title()
     surnames = [p.normal_form for p in parses(token.text, language) if "Surn" in str(p.tag)]
     return surnames[0] if surnames else token.text.lower()
 
@@ -346,8 +207,3 @@ def _merged(kept: list[Candidate], extra: Iterable[Candidate]) -> list[Candidate
 
 def _apart(a: Candidate, b: Candidate) -> bool:
     return a.last < b.first or b.last < a.first
-
-
-def is_prefix(token: Token) -> bool:
-    """A rank, role or title word (by text or lemma)."""
-    return token.text.lower() in _PREFIXES or token.lemma.replace("ё", "е") in _PREFIXES

@@ -9,13 +9,21 @@ and is never part of it.
 from __future__ import annotations
 
 __all__ = [
+    "EVENT_WORDS",
+    "FACILITY_HEADS",
+    "NAMED_AFTER",
+    "OCCUPATIONS",
+    "ORGANISATION_WORDS",
     "OUTLET_AFTER",
     "OUTLET_BEFORE",
     "OUTLET_WORDS",
+    "PARTICLES",
     "RANKS",
     "ROLES",
     "SIDES",
     "STATUSES",
+    "STREET_WORDS",
+    "SUFFIXES",
     "TITLES",
 ]
 
@@ -105,9 +113,64 @@ OUTLET_WORDS = _set(
     "газета известия правда вісник новини газета медиа медіа"
 )
 
+#: words that make a capitalised name an organisation ("Chapman Golf Club", "Warsaw
+#: Newsroom", "Irish Republican Army"): outlet words and these
+ORGANISATION_WORDS = OUTLET_WORDS | _set(
+    "co corp inc ltd plc group bank party union club fc united city county partnership "
+    "army newsroom desk markets ministry council committee"
+)
+
+#: words that make a capitalised name an event, prize or competition ("F.A. Challenge Cup",
+#: "Lombardi Award"): not a person
+EVENT_WORDS = _set(
+    "cup league championship championships trophy award awards prize medal games olympics "
+    "tournament open festival"
+)
+
 #: phrases just before a name that introduce an outlet ("reported by X", "according to X")
 OUTLET_BEFORE = ("reported by", "published by", "broadcaster", "outlet", "channel", "newspaper",
                  "сообщает", "пишет", "издание", "телеканал", "повідомляє", "видання")  # fmt: skip
 
 #: words just after a name that make it an outlet ("X reported", "X reports")
 OUTLET_AFTER = _set("reported reports reporting")
+
+#: occupations and honorifics written before a name ("Surgeon Renat Akchurin", "академік
+#: Вернадський", "Актриса Фань Бинбин"): never part of the name, but they say no role
+OCCUPATIONS = _set(
+    "surgeon judge bishop archbishop cardinal rabbi imam mufti sheikh pope prince princess king "
+    "queen senator congressman "
+    "congresswoman ambassador envoy chairman chairwoman lawyer activist pilot patriarch priest "
+    "coach striker defender midfielder goalkeeper champion "
+    "академик профессор депутат адвокат судья священник митрополит патриарх епископ поэт "
+    "писатель художник актер актриса певец певица режиссер композитор дирижер "
+    "академік професор нардеп суддя священик митрополит патріарх єпископ поет письменник "
+    "художниця актор акторка співак співачка режисер композитор диригент"
+)
+
+#: generational suffixes after a surname ("John Mills Jr"): part of the name, not its surname
+SUFFIXES = _set("jr jr. sr sr. ii iii iv")
+
+#: lower-case words inside a person's name ("Макс фон Сюдов", "Хавьер Перес де Куэльяр")
+PARTICLES = _set(
+    "van von der den de la le du da di del dos bin al el ibn ben "
+    "фон ван дер де ла ле дю да ди дель ибн бин бен аль эль ібн бін"
+)
+
+#: words before a name that make it the name of a street or a place named after a person
+#: ("вулиця Кірова", "ГКБ им. Ерамишанцева", "школа імені Шевченка"): not a person mention
+STREET_WORDS = _set(
+    "street avenue boulevard square вулиця вулиці вулицю вул вул. проспект проспекту просп. "
+    "пр. провулок провулку площа площі улица улице улицу ул ул. переулок переулке площадь "
+    "бульвар бульвару"
+)
+NAMED_AFTER = _set("им им. имени ім ім. імені")
+
+#: a common noun after a name that makes the name a facility's or an organisation's ("the
+#: Staryi Brid ambulance station", "Kennedy airport"): the name is not a person mention there
+FACILITY_HEADS = _set(
+    "station hospital clinic school university institute academy college museum theatre "
+    "theater stadium airport port base plant factory bridge church cathedral monastery "
+    "market centre center prison camp company corporation group club team party foundation "
+    "fund agency ministry department office council committee brigade battalion regiment "
+    "division unit battalion newspaper channel"
+)
