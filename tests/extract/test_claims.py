@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crosscheck import ingest
+from crosscheck.evaluate.casualties import figure
 from crosscheck.extract.analysis import Analyzer
 from crosscheck.extract.claims import NAME, find_claims, predict_casualties
 from crosscheck.model import (
@@ -109,6 +110,24 @@ COUNTS = [
     ("en", "John Smith and Mary Jones died at the scene.", K.KILLED, 2, 2),
     ("en", "A trooper shot and killed a 24-year-old man on Sunday.", K.KILLED, 1, 1),
     ("en", "A 24-year-old man was shot to death on Tuesday night.", K.KILLED, 1, 1),
+    ("en", "They both died at the scene.", K.KILLED, 2, 2),
+    ("en", "The gunman then killed himself.", K.KILLED, 1, 1),
+    ("en", "A woman and her two sons were killed in the blast.", K.KILLED, 3, 3),
+    ("en", "Police are investigating a fatal shooting on Main Street.", K.KILLED, 1, None),
+    ("en", "Detectives are investigating a double homicide in the suburb.", K.KILLED, 2, 2),
+    ("ru", "Полиция расследует двойное убийство в пригороде.", K.KILLED, 2, 2),
+    ("uk", "Поліція розслідує подвійне вбивство в передмісті.", K.KILLED, 2, 2),
+    ("ru", "Мужчина был застрелен у подъезда.", K.KILLED, 1, 1),
+    ("uk", "Чоловіка застрелили біля під'їзду.", K.KILLED, 1, 1),
+    ("en", "Casualties\n\n- Killed: 4\n- Injured: 11", K.WOUNDED, 11, 11),
+    ("en", "Casualties\n\n- Killed: 4\n- Injured: 11", K.KILLED, 4, 4),
+    ("en", "A man was shot in the leg on Sunday.", K.WOUNDED, 1, 1),
+    ("en", "Police found two people with gunshot wounds.", K.WOUNDED, 2, 2),
+    ("en", "He was taken to a hospital in critical condition.", K.WOUNDED, 1, 1),
+    ("en", "A man is in hospital after being shot on Friday.", K.WOUNDED, 1, 1),
+    ("en", "Among the wounded are two children.", K.WOUNDED, 2, 2),
+    ("ru", "Ещё троих доставили в больницу.", K.WOUNDED, 3, 3),
+    ("uk", "Ще десятеро поранених перебувають у лікарнях.", K.WOUNDED, 10, 10),
 ]  # fmt: skip
 
 
@@ -119,6 +138,48 @@ def test_find_claims_attaches_victim_count(
     claim = next(c for c in _claims(text, language) if c.kind is kind)
     assert claim.count is not None
     assert (claim.count.low, claim.count.best) == (low, best)
+
+
+# text, kind, the figure its count must not take (another statement's number)
+OTHER_STATEMENTS = [
+    ("A woman killed by police had pointed a gun at two officers.", K.KILLED, 2),
+    ("Hundreds gathered for a vigil honoring a slain deputy.", K.KILLED, 100),
+    ("A deputy was killed and two others were shot.", K.KILLED, 2),
+    ("Up to four men forced their way in before shooting the victim dead.", K.KILLED, 4),
+    ("He was found fatally wounded after a neighbour called 911.", K.KILLED, 911),
+    ("The victim was mortally wounded by multiple gunshots.", K.KILLED, 3),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), OTHER_STATEMENTS)
+def test_find_claims_leaves_numbers_of_other_statements(
+    text: str, kind: ClaimKind, figure: int
+) -> None:
+    counts = [c.count for c in _claims(text) if c.kind is kind]
+    assert counts and all(c is None or figure not in (c.low, c.best) for c in counts)
+
+
+def test_find_claims_counts_each_verb_its_own_object() -> None:
+    claims = _claims("A gunman killed two people and then killed himself.")
+    assert {c.count.best for c in claims if c.kind is K.KILLED and c.count} == {2, 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Two people were shot and killed on Sunday.", {(K.KILLED, 2)}),
+        ("He was shot dead outside his home.", {(K.KILLED, 1)}),
+        ("Two people were shot, one fatally.", {(K.KILLED, 1), (K.WOUNDED, 2)}),
+        ("A shot rang out in the street.", set()),
+        ("The gunman shot at officers and fled.", set()),
+    ],
+)
+def test_find_claims_reads_shot_as_hit_unless_killed(
+    text: str, kinds: set[tuple[ClaimKind, int]]
+) -> None:
+    found = {(c.kind, c.count.best if c.count else 0) for c in _claims(text)
+             if c.kind in (K.KILLED, K.WOUNDED)}  # fmt: skip
+    assert found == kinds
 
 
 @pytest.mark.parametrize(
@@ -154,6 +215,14 @@ MODALITIES = [
     ("ru", "С начала года погибли 200 человек.", K.KILLED, M.HISTORICAL),
     ("en", "A man was killed on Sunday, the city's 30th homicide this year.", K.KILLED, M.ASSERTED),
     ("en", "Two soldiers were killed in the past 24 hours.", K.KILLED, M.ASSERTED),
+    ("en", "I was shot and almost killed last summer.", K.KILLED, M.DENIED),
+    ("ru", "Он чуть не погиб при обстреле.", K.KILLED, M.DENIED),
+    ("en", "He threatened to kill his neighbour.", K.KILLED, M.HYPOTHETICAL),
+    ("ru", "Он пытался убить соседа.", K.KILLED, M.HYPOTHETICAL),
+    ("en", "Anyone who refused was threatened with being shot.", K.WOUNDED, M.HYPOTHETICAL),
+    ("en", "Someone is going to get shot.", K.WOUNDED, M.HYPOTHETICAL),
+    ("en", "The family can sue the deputy who shot and killed their son.", K.KILLED, M.ASSERTED),
+    ("en", "The family may sue when a deputy shot and killed their son.", K.KILLED, M.ASSERTED),
 ]
 
 
@@ -208,6 +277,28 @@ def test_predict_casualties_takes_largest_asserted() -> None:
     found = predict_casualties("Two people were killed and four wounded. No one else died.", "en")
     assert found.killed is not None and found.killed.best == 2
     assert found.injured is not None and found.injured.best == 4
+
+
+TOLLS = [
+    ("en", "Two people were shot on Friday. One of them died at the hospital.", 1, 1),
+    ("en", "A man was shot on Sunday night. He died at the hospital.", 1, 0),
+    ("en", "Two people were wounded, one of whom later died.", 1, 1),
+    ("en", "A deputy was killed and two others were shot.", 1, 2),
+    ("en", "The injured officer died on Thursday.", 1, 0),
+    ("en", "Woman killed by stray bullet in Chicago", 1, 0),
+    ("en", "He and eight parishioners were gunned down during a Bible study.", 9, 0),
+    ("ru", "Погибли двое, ещё троих доставили в больницу.", 2, 3),
+    ("ru", "Двое были ранены, один из них позже скончался.", 1, 1),
+    ("uk", "Загинули двоє, ще трьох доставили до лікарні.", 2, 3),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "killed", "injured"), TOLLS)
+def test_predict_casualties_counts_each_victim_once(
+    language: str, text: str, killed: int, injured: int
+) -> None:
+    found = predict_casualties(text, language)
+    assert (figure(found.killed) or 0, figure(found.injured) or 0) == (killed, injured)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -217,6 +217,15 @@ NOT_COUNTS = [
     ("en", "found dead at 1815 S. Grand St. on Monday", "1815", Reason.IDENTIFIER),
     ("en", "KCBD NewsChannel 11 reported", "11", Reason.IDENTIFIER),
     ("en", "Josue Perez, 18 - The Homicide Report", "18", Reason.AGE),
+    ("en", "Carlos Ruiz Jr., 20, of Ames was shot", "20", Reason.AGE),
+    ("en", "Call (555) 123-4567 with any tips.", "(555) 123-4567", Reason.PHONE),
+    ("en", "The last such death was in 1871.", "1871", Reason.YEAR),
+    ("en", "found at 412 5th Ave. on Monday", "412", Reason.IDENTIFIER),
+    ("en", "where County Road 12 meets the river", "12", Reason.IDENTIFIER),
+    ("en", "a neighbour called 911 at once", "911", Reason.IDENTIFIER),
+    ("en", "Fox 8 reported that two died", "8", Reason.IDENTIFIER),
+    ("ru", "Соседи позвонили 112 ночью.", "112", Reason.IDENTIFIER),
+    ("uk", "Сусіди зателефонували 112 вночі.", "112", Reason.IDENTIFIER),
 ]
 
 NOTHING = [
@@ -236,7 +245,7 @@ def _quantity(text: str, language: str, phrase: str) -> Quantity:
 
 
 def test_name_is_versioned() -> None:
-    assert NAME == "extract.counts.v2"
+    assert NAME == "extract.counts.v3"
 
 
 @pytest.mark.parametrize(("language", "text", "phrase", "low", "best", "high", "rule"), COUNTS)

@@ -21,9 +21,12 @@ _CLAUSES = frozenset({"root", "ccomp", "advcl", "relcl", "acl:relcl", "parataxis
 _OTHER_STATEMENTS = frozenset({"conj", "parataxis", "ccomp", "dep", "cc"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 # steps from a trigger up to the verb whose subject is the victim ("shot *dead*", "*fatally*")
-_UP_TO_SUBJECT = frozenset({"conj", "xcomp", "oprd", "acomp", "advmod", "advcl", "ccomp", "dep"})
+_UP_TO_SUBJECT = frozenset({"conj", "xcomp", "oprd", "acomp", "advmod", "advcl", "ccomp", "dep",
+                            "prep", "pcomp"})  # fmt: skip
+_NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
 _RELATIVE = frozenset({"who", "that", "which", "который", "котрий", "що"})
 _VERBAL = frozenset({"VERB", "AUX"})
+_AUXILIARIES = frozenset({"aux", "auxpass", "aux:pass", "cop"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,24 +85,43 @@ class Tree:
         head = next((t for t in self.ancestors(index) if self._opens_clause(t)), index)
         return self.subtree(head, _OTHER_STATEMENTS)
 
+    def verb_of(self, index: int, *, itself: bool = False) -> int | None:
+        """The verb whose clause holds ``index``: its nearest verbal head (or ``index`` itself,
+        when asked and verbal); None in a clause without a verb (a headline's "2 dead")."""
+        path = self.ancestors(index)
+        return next((i for i in path[0 if itself else 1 :] if self._verbal(i)), None)
+
+    def _verbal(self, index: int) -> bool:
+        token = self.analysis.tokens[index]
+        return token.pos == "VERB" or (token.pos == "AUX" and token.dep not in _AUXILIARIES)
+
     def _opens_clause(self, index: int) -> bool:
         token = self.analysis.tokens[index]
         return token.head == index or (token.dep in _CLAUSES and token.pos in _VERBAL)
 
     def subject(self, index: int) -> Token | None:
-        """Who a trigger is about: the subject of its verb, the noun it modifies ("dead man"),
-        or the noun a relative pronoun stands for ("a man who was killed")."""
+        """Who a trigger is about: the subject of its verb, the noun it modifies ("dead man",
+        "a man in critical condition"), or the noun a relative pronoun stands for ("a man who
+        was killed"); a phrase hung on the verb is about its subject ("he was taken to hospital
+        in critical condition", "a man is in hospital after being shot")."""
         current = self.token(index)
         for _ in range(4):
             found = next((k for k in self.kids(current.index) if k.dep in _SUBJECTS), None)
             if found is not None:
                 return self._antecedent(found)
+            head = self.token(current.head)
             if current.dep == "amod" or current.head == current.index:
-                return self.token(current.head) if current.dep == "amod" else None
+                return head if current.dep == "amod" else None
+            if current.dep == "prep" and head.pos in _NOUNS:
+                return head
             if current.dep not in _UP_TO_SUBJECT:
                 return None
             current = self.token(current.head)
         return None
+
+    def has_subject(self, index: int) -> bool:
+        """Whether ``index`` has a subject of its own ("the deputy *was killed*")."""
+        return any(k.dep in _SUBJECTS for k in self.kids(index))
 
     def _antecedent(self, subject: Token) -> Token:
         clause = self.token(subject.head)

@@ -2,18 +2,19 @@
 
 `find_claims` reads each sentence of a document once, in this cascade:
 
-1. Cues: each phrasing in ``rules/claim_cues.py`` that matches the sentence (and the phrase it
-   ``requires``, such as a word for the command or for prisoners) is a candidate; its first
-   token is the trigger, the point in the parse tree that the next steps start from.
-2. Count: of the sentence's quantities (``extract.counts``, the profile named by ``profile``),
-   a trigger takes the one nearest to it in the tree that no trigger of another kind is
-   nearer to, within four edges; or a bare count after it ("of whom there were more than
-   twenty"). Numbers followed by "times", "hours", "years"... count no victims. Without a
-   number, a single object ("killed a man") or subject ("a man was killed", "John and Mary
-   died") counts its people.
-   Cues too general alone ("deaths", "bodies") need a count, unless denied.
-3. Modality: ``denied`` (a negation on the trigger, a subject that is nobody, a denying verb
-   above it), ``hypothetical`` (a modal, "if", a future above it), ``historical`` (the sentence
+1. Cues: each phrasing in ``rules/casualty_cues.py`` and ``rules/claim_cues.py`` that matches
+   the sentence (and the phrase it ``requires``, such as a word for the command or for
+   prisoners) is a candidate; its first token is the trigger, the point in the parse tree
+   that the next steps start from ("a shot rang out": a noun is no hit).
+2. Count (``extract.claim_counts``): of the sentence's quantities (``extract.counts``, the
+   profile named by ``profile``), a trigger takes the nearest in the tree that belongs to its
+   own statement; without a number, its single subject or object counts its people, and some
+   words carry their toll ("a fatal shooting", "a double homicide"). Numbers followed by
+   "times", "hours", "years"... count no victims. Cues too general alone ("deaths",
+   "bodies") need a count, unless denied.
+3. Modality: ``denied`` (a negation on the trigger, "almost", a subject that is nobody, a
+   denying verb above it), ``hypothetical`` (a modal, "if", a future above it, up to the
+   clause that tells when it happened or which person it was), ``historical`` (the sentence
    is about the general past: "since 1945", "during the Vietnam War"; or the claim's clause
    gives a toll over a period or an area, which ACLED leaves out as an aggregate tally:
    "1,800 killed this year", "over the past 24 hours", "за сутки"), else ``asserted``.
@@ -21,7 +22,9 @@
    to him" / "по его словам" in the sentence points back to; else the outlet (``by_source``).
 5. Evidence: the trigger's clause without joined statements, widened to the cue and the count.
 
-Of claims of one kind and modality whose evidence overlaps, the one with a count is kept.
+Of claims of one kind and modality whose evidence overlaps, the one with a count is kept; a
+hit with its outcome open ("was shot") is dropped where its clause says they were killed
+("shot and killed", "fatally shot"), unless it counts more people ("two shot, one fatally").
 """
 
 from __future__ import annotations
@@ -34,20 +37,36 @@ from functools import cache
 from crosscheck.evaluate.casualties import Casualties, figure
 from crosscheck.evaluate.task import PREDICTORS
 from crosscheck.extract.analysis import Analysis, Analyzer, Token
+from crosscheck.extract.claim_counts import (
+    Hit,
+    implicit_count,
+    victim_counts,
+    victim_quantity,
+    with_conjuncts,
+)
 from crosscheck.extract.claim_syntax import Tree
+from crosscheck.extract.claim_tolls import Found, toll
 from crosscheck.extract.counts import PROFILES, Quantity, find_counts
-from crosscheck.extract.rules import claim_cues as cues
-from crosscheck.extract.rules.claim_cues import Cue
-from crosscheck.model import Claim, ClaimKind, Count, Document, Modality, Person, Quote, Span
+from crosscheck.extract.rules import casualty_cues, claim_cues
+from crosscheck.extract.rules import claim_context as around
+from crosscheck.model import Claim, ClaimKind, Document, Modality, Person, Quote, Span
 
 __all__ = ["NAME", "find_claims", "predict_casualties"]
 
-NAME = "extract.claims.v2"
+NAME = "extract.claims.v3"
 
-_NEAR = 4  # tree edges between a count and its trigger
 _EDGES = " \t\r\n\"'«»“”„,;:—–-"
-_NOT_ONE = frozenset({"it", "this", "that", "there", "what", "which", "one", "himself",
-                      "herself", "toll", "number", "total", "это", "що"})  # fmt: skip
+_ALMOST = re.compile(
+    r"(?:almost|nearly|narrowly)\s+(?:been\s+|be\s+)?$"
+    r"|(?:чуть|едва|ледь|ледве|мало|трохи)(?:\s+было)?\s+не\s+$",
+    re.IGNORECASE,
+)
+# a clause that says when it happened or who it was about is not under the modal above it:
+# "the family can sue the officer *who killed* him", "can sue *when* he shot and killed"
+_TEMPORAL = frozenset({"when", "after", "before", "as", "while", "once", "until", "since",
+                       "когда", "после", "пока", "коли", "після", "поки"})  # fmt: skip
+_RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
+_CUES = (*casualty_cues.CUES, *claim_cues.CUES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +78,6 @@ class _Doc:
     people: Sequence[Person]
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    cue: Cue
-    match: re.Match[str]
-    trigger: Token
-
-
 def find_claims(
     document: Document,
     analysis: Analysis,
@@ -75,160 +87,102 @@ def find_claims(
     profile: str = "acled",
 ) -> list[Claim]:
     """Every claim the text makes, asserted or not, in text order."""
+    found = _find(document, analysis, quotes=quotes, people=people, profile=profile)
+    return [f.claim for f in found]
+
+
+def _find(
+    document: Document,
+    analysis: Analysis,
+    *,
+    quotes: Sequence[Quote] = (),
+    people: Sequence[Person] = (),
+    profile: str = "acled",
+) -> list[Found]:
     counts = find_counts(document.text, document.language, profile=PROFILES[profile])
     doc = _Doc(document, Tree.of(analysis), tuple(counts), quotes, people)
-    found = [c for n, span in enumerate(analysis.sentences) for c in _sentence(doc, n, span)]
-    return sorted(found, key=lambda claim: (claim.span.start, claim.kind))
+    found = [c for span in analysis.sentences for c in _sentence(doc, span)]
+    return sorted(found, key=lambda f: (f.claim.span.start, f.claim.kind))
 
 
-def _sentence(doc: _Doc, number: int, span: Span) -> list[Claim]:
+def _sentence(doc: _Doc, span: Span) -> list[Found]:
     hits = list(_hits(doc, span))
-    found = [c for c in (_claim(doc, hit, hits, span) for hit in hits) if c is not None]
-    found.sort(key=lambda claim: claim.count is None)  # a counted claim wins over its echo
-    kept: list[Claim] = []
-    for claim in found:
-        if not any(_same(claim, other) for other in kept):
-            kept.append(claim)
-    return kept
+    quantities = list(victim_counts(doc.document.text, doc.quantities, span))
+    found = [f for f in (_claim(doc, hit, hits, quantities, span) for hit in hits) if f]
+    found.sort(key=lambda f: f.claim.count is None)  # a counted claim wins over its echo
+    kept: list[Found] = []
+    for one in found:
+        if not any(_same(one.claim, other.claim) for other in kept):
+            kept.append(one)
+    return [f for f in kept if not _killed_instead(f, kept)]
 
 
 def _same(claim: Claim, other: Claim) -> bool:
     """Two cues of one statement: same kind and modality, overlapping evidence."""
-    overlap = claim.span.start < other.span.end and other.span.start < claim.span.end
     similar = claim.kind is other.kind and claim.modality is other.modality
-    return overlap and similar and claim.count in (None, other.count)
+    return _overlap(claim, other) and similar and claim.count in (None, other.count)
 
 
-def _hits(doc: _Doc, span: Span) -> Iterator[_Hit]:
+def _overlap(claim: Claim, other: Claim) -> bool:
+    return claim.span.start < other.span.end and other.span.start < claim.span.end
+
+
+def _killed_instead(found: Found, kept: list[Found]) -> bool:
+    """ "Shot and killed", "fatally shot": the hit is the killing, not a wound of its own."""
+    if not found.cue.open_fate:
+        return False
+    shot = figure(found.claim.count)
+    return any(
+        other.claim.kind is ClaimKind.KILLED
+        and other.claim.modality is found.claim.modality
+        and _overlap(found.claim, other.claim)
+        and (shot is None or shot <= (figure(other.claim.count) or 1))
+        for other in kept
+    )
+
+
+def _hits(doc: _Doc, span: Span) -> Iterator[Hit]:
     text = doc.document.text
     taken: set[tuple[ClaimKind, int]] = set()
-    for cue in cues.CUES:
+    for cue in _CUES:
         if cue.requires is not None and not cue.requires.search(text, span.start, span.end):
             continue
         for match in cue.pattern.finditer(text, span.start, span.end):
             trigger = doc.tree.at(match.start())
-            if trigger is not None and (cue.kind, trigger.index) not in taken:
+            if trigger is None or (cue.open_fate and trigger.pos == "NOUN"):
+                continue  # "a shot rang out" is no hit
+            if (cue.kind, trigger.index) not in taken:
                 taken.add((cue.kind, trigger.index))
-                yield _Hit(cue, match, trigger)
+                yield Hit(cue, match, trigger)
 
 
-def _claim(doc: _Doc, hit: _Hit, hits: list[_Hit], sentence: Span) -> Claim | None:
-    quantity = _quantity(doc, hit, hits, sentence) if hit.cue.counted else None
-    count = quantity.count if quantity else _implicit(doc, hit)
+def _claim(
+    doc: _Doc, hit: Hit, hits: list[Hit], quantities: list[Quantity], sentence: Span
+) -> Found | None:
+    tree, text = doc.tree, doc.document.text
+    quantity = victim_quantity(tree, quantities, hit, hits) if hit.cue.counted else None
+    count = with_conjuncts(tree, text, quantity) if quantity else implicit_count(tree, text, hit)
     span = _evidence(doc, hit, quantity, sentence)
     modality = _modality(doc, hit, sentence, span)
     if hit.cue.needs_count and count is None and modality is not Modality.DENIED:
         return None
     claimant, by_source, quote = _claimant(doc, hit, sentence)
-    return Claim(kind=hit.cue.kind, span=span, text=doc.document.text[span.start : span.end],
-                 claimant=claimant, by_source=by_source, quote=quote, count=count,
-                 modality=modality, extractor=NAME)  # fmt: skip
-
-
-# -- step 2: the count ---------------------------------------------------------------------
-
-
-def _quantity(doc: _Doc, hit: _Hit, hits: list[_Hit], sentence: Span) -> Quantity | None:
-    tree = doc.tree
-    best: tuple[int, int, Quantity] | None = None
-    for quantity in _victim_counts(doc, sentence):
-        head = _head(tree, quantity)
-        near = tree.distance(head, hit.trigger.index)
-        rivals = [tree.distance(head, h.trigger.index) for h in hits
-                  if h.cue.counted and h.cue.kind is not hit.cue.kind]  # fmt: skip
-        if (rivals and min(rivals) < near) or _owned_by_other(
-            hit, hits, head, tree.analysis.tokens
-        ):
-            continue
-        if near > _NEAR and not _bare_after(tree, head, hit.trigger):
-            continue
-        key = (near, abs(head - hit.trigger.index), quantity)
-        best = key if best is None or key[:2] < best[:2] else best
-    return best[2] if best else None
-
-
-def _owned_by_other(hit: _Hit, hits: list[_Hit], head: int, tokens: Sequence[Token]) -> bool:
-    """ "Three killed, 15 wounded": a number right before a trigger counts that trigger,
-    unless it follows its own trigger closer ("killing four civilians and wounding eleven")."""
-    between = hit.trigger.index + 1
-    if 0 < head - hit.trigger.index <= 2 and all(
-        t.pos != "PUNCT" for t in tokens[between : head + 1]
-    ):
-        return False
-    after = [h for h in hits if h.cue.counted and 0 < h.trigger.index - head <= 3]
-    nearest = min(after, key=lambda h: h.trigger.index, default=None)
-    return nearest is not None and nearest.cue.kind is not hit.cue.kind
-
-
-def _victim_counts(doc: _Doc, sentence: Span) -> Iterator[Quantity]:
-    text = doc.document.text
-    for quantity in doc.quantities:
-        if sentence.start <= quantity.span.start < sentence.end:
-            after = text[quantity.span.end : quantity.span.end + 24].lstrip(" -")
-            if not cues.NOT_VICTIMS.match(after):
-                yield quantity
-
-
-def _head(tree: Tree, quantity: Quantity) -> int:
-    """The token of a count phrase that the rest of the sentence attaches to."""
-    start, end = quantity.span.start, quantity.span.end
-    inside = [t for t in tree.analysis.tokens if t.start < end and start < t.end]
-    outside = [t for t in inside if t.head == t.index
-               or not start <= tree.token(t.head).start < end]  # fmt: skip
-    token = (outside or inside)[-1] if outside or inside else tree.at(start)
-    return token.index if token is not None else len(tree.analysis.tokens) - 1
-
-
-def _bare_after(tree: Tree, head: int, trigger: Token) -> bool:
-    """A count with no noun of its own after the trigger ("of whom there were more than
-    twenty", "убитых было больше двадцати") refers back to the trigger's victims."""
-    token = tree.token(head)
-    return head > trigger.index and token.pos == "NUM" and token.dep != "nummod"
-
-
-def _implicit(doc: _Doc, hit: _Hit) -> Count | None:
-    """One victim per singular subject: "a man was killed" (1), "John and Mary died" (2), or
-    per singular object of an active verb: "a trooper shot and killed Calin Roquemore" (1)."""
-    if hit.cue.kind not in (ClaimKind.KILLED, ClaimKind.WOUNDED):
-        return None
-    victim = _object(doc, hit.trigger) or doc.tree.subject(hit.trigger.index)
-    if victim is None:
-        return None
-    people = doc.tree.conjuncts(victim)
-    if not all(_one(doc, p) for p in people):
-        return None
-    start, end = min(p.start for p in people), max(p.end for p in people)
-    phrase = doc.document.text[start:end]
-    return Count(low=len(people), best=len(people), high=len(people), phrase=phrase,
-                 rule="singular_subject")  # fmt: skip
-
-
-def _object(doc: _Doc, trigger: Token) -> Token | None:
-    """The direct object of an active trigger verb ("killed a man"), if it has one."""
-    if trigger.pos != "VERB":
-        return None
-    return next((k for k in doc.tree.kids(trigger.index) if k.dep in ("dobj", "obj")), None)
-
-
-def _one(doc: _Doc, token: Token) -> bool:
-    word = token.lemma.lower()
-    if token.pos not in ("NOUN", "PROPN", "PRON") or word in _NOT_ONE or word in cues.NOBODY:
-        return False
-    if any(k.text.lower() in cues.NOBODY for k in doc.tree.kids(token.index)):
-        return False
-    return token.feat("Number") == "Sing"
+    claim = Claim(kind=hit.cue.kind, span=span, text=text[span.start : span.end],
+                  claimant=claimant, by_source=by_source, quote=quote, count=count,
+                  modality=modality, extractor=NAME)  # fmt: skip
+    return Found(claim, hit.cue, quantity)
 
 
 # -- step 3: modality ----------------------------------------------------------------------
 
 
-def _modality(doc: _Doc, hit: _Hit, sentence: Span, evidence: Span) -> Modality:
+def _modality(doc: _Doc, hit: Hit, sentence: Span, evidence: Span) -> Modality:
     if _denied(doc, hit):
         return Modality.DENIED
     if _hypothetical(doc, hit):
         return Modality.HYPOTHETICAL
     text = doc.document.text
-    if cues.HISTORICAL.search(text, sentence.start, sentence.end) or _aggregate(doc, evidence):
+    if around.HISTORICAL.search(text, sentence.start, sentence.end) or _aggregate(doc, evidence):
         return Modality.HISTORICAL
     return Modality.ASSERTED
 
@@ -239,49 +193,82 @@ def _aggregate(doc: _Doc, evidence: Span) -> bool:
     The end is widened by a few words, as a headline puts the period after the clause; an
     ordinal before the period ("the 30th homicide this year") makes it a running tally."""
     text = doc.document.text
-    for match in cues.AGGREGATE.finditer(text, evidence.start, evidence.end + 40):
-        if not cues.RUNNING_TALLY.search(
+    for match in around.AGGREGATE.finditer(text, evidence.start, evidence.end + 40):
+        if not around.RUNNING_TALLY.search(
             text, max(evidence.start, match.start() - 40), match.start()
         ):
             return True
     return False
 
 
-def _chain(doc: _Doc, hit: _Hit) -> list[Token]:
+def _chain(doc: _Doc, hit: Hit) -> list[Token]:
     """The trigger and its heads, up to the root of its sentence."""
     return [doc.tree.token(i) for i in doc.tree.ancestors(hit.trigger.index)]
 
 
-def _denied(doc: _Doc, hit: _Hit) -> bool:
+def _denied(doc: _Doc, hit: Hit) -> bool:
     start, end = hit.match.span()
     near = [hit.trigger, *_chain(doc, hit)[1:2]]
-    negations = [k for t in near for k in doc.tree.kids(t.index)
-                 if k.text.lower() in cues.DENIAL_WORDS and not start <= k.start < end]  # fmt: skip
+    kids = [k for t in near for k in doc.tree.kids(t.index) if not start <= k.start < end]
+    negations = [k for k in kids if k.text.lower() in around.DENIAL_WORDS]
     subject = doc.tree.subject(hit.trigger.index)
-    nobody = subject is not None and (subject.text.lower() in cues.NOBODY or any(
-        k.text.lower() in cues.NOBODY for k in doc.tree.kids(subject.index)))  # fmt: skip
-    deny = any(cues.DENY_VERBS.fullmatch(t.text) for t in _chain(doc, hit)[1:])
-    return bool(negations) or nobody or deny
+    nobody = subject is not None and (subject.text.lower() in around.NOBODY or any(
+        k.text.lower() in around.NOBODY for k in doc.tree.kids(subject.index)))  # fmt: skip
+    deny = any(around.DENY_VERBS.fullmatch(t.text) for t in _chain(doc, hit)[1:])
+    almost = _ALMOST.search(doc.document.text, max(0, start - 20), start)  # "almost killed"
+    return bool(negations) or nobody or deny or almost is not None
 
 
-def _hypothetical(doc: _Doc, hit: _Hit) -> bool:
+def _hypothetical(doc: _Doc, hit: Hit) -> bool:
+    if _intended(doc, hit.trigger):
+        return True
     for token in _chain(doc, hit):
         words = [token, *doc.tree.kids(token.index)]
-        if any(w.text.lower() in cues.HYPOTHETICAL_WORDS or w.lemma.lower() in
-               cues.HYPOTHETICAL_WORDS for w in words if w.dep != "conj"):  # fmt: skip
+        if any(w.text.lower() in around.HYPOTHETICAL_WORDS or w.lemma.lower() in
+               around.HYPOTHETICAL_WORDS for w in words if w.dep != "conj"):  # fmt: skip
             return True
+        if token is not hit.trigger and _threat_or_plan(doc, token):
+            return True
+        if _settled(doc, token):
+            break
     return hit.trigger.feat("Tense") == "Fut"
+
+
+def _threat_or_plan(doc: _Doc, token: Token) -> bool:
+    """A verb of threat or fear above the trigger ("was threatened with being shot"), or the
+    future "going to" ("someone is going to get shot")."""
+    if token.lemma.lower() in around.THREAT_VERBS:
+        return True
+    return token.text.lower() == "going" and any(
+        k.dep == "xcomp" for k in doc.tree.kids(token.index)
+    )
+
+
+def _intended(doc: _Doc, trigger: Token) -> bool:
+    """An infinitive under a verb: "threatened to kill", "tried to shoot", "пытался убить"
+    tell an intention, not a death ("the first officer to die" hangs from a noun)."""
+    head = doc.tree.token(trigger.head)
+    return trigger.feat("VerbForm") == "Inf" and trigger.dep == "xcomp" and head.pos == "VERB"
+
+
+def _settled(doc: _Doc, token: Token) -> bool:
+    """A relative clause, or one that says when: what it tells happened, whatever may or
+    could follow above it ("the family can sue the officer who killed him")."""
+    if token.dep in _RELATIVE_CLAUSES:
+        return True
+    first = doc.tree.token(doc.tree.subtree(token.index)[0])
+    return token.dep == "advcl" and first.text.lower() in _TEMPORAL
 
 
 # -- step 4: claimant ----------------------------------------------------------------------
 
 
-def _claimant(doc: _Doc, hit: _Hit, sentence: Span) -> tuple[str | None, bool, int | None]:
+def _claimant(doc: _Doc, hit: Hit, sentence: Span) -> tuple[str | None, bool, int | None]:
     at = hit.match.start()
     for n, quote in enumerate(doc.quotes):
         if quote.span.start <= at < quote.span.end:
             return quote.speaker, False, n
-    according = cues.ACCORDING.search(doc.document.text, sentence.start, sentence.end)
+    according = around.ACCORDING.search(doc.document.text, sentence.start, sentence.end)
     if according is not None:
         person = _pointed(doc, according)
         if person is not None:
@@ -302,7 +289,7 @@ def _pointed(doc: _Doc, according: re.Match[str]) -> Person | None:
 # -- step 5: evidence ----------------------------------------------------------------------
 
 
-def _evidence(doc: _Doc, hit: _Hit, quantity: Quantity | None, sentence: Span) -> Span:
+def _evidence(doc: _Doc, hit: Hit, quantity: Quantity | None, sentence: Span) -> Span:
     tokens = [doc.tree.token(i) for i in doc.tree.clause(hit.trigger.index)]
     starts = [t.start for t in tokens] + [hit.match.start()]
     ends = [t.end for t in tokens] + [hit.match.end()]
@@ -327,19 +314,9 @@ def _analyzer() -> Analyzer:
 
 
 def predict_casualties(text: str, language: str) -> Casualties:
-    """The killed and wounded an article asserts: the largest asserted figure of each, since
-    reports of one incident repeat its toll ("2 killed" ... "the two victims") rather than
-    adding to it."""
+    """The killed and injured an article asserts (``extract.claim_tolls``)."""
     document = Document(capture_sha256="0" * 64, text=text, language=language)
-    claims = find_claims(document, _analyzer()(document))
-    return Casualties(killed=_largest(claims, ClaimKind.KILLED),
-                      injured=_largest(claims, ClaimKind.WOUNDED))  # fmt: skip
-
-
-def _largest(claims: list[Claim], kind: ClaimKind) -> Count | None:
-    counts = [c.count for c in claims
-              if c.kind is kind and c.modality is Modality.ASSERTED and c.count]  # fmt: skip
-    return max(counts, key=lambda count: figure(count) or 0, default=None)
+    return toll(text, _find(document, _analyzer()(document)))
 
 
 PREDICTORS["casualties"] = predict_casualties

@@ -41,7 +41,7 @@ A modifier before a range applies to its ends ("about 10-15" -> 9..17). Modifier
 vague word are left out of the phrase ("over hundreds" reads as "hundreds"). A symbol
 modifier (">", "~") and a range do not cross a line break ("</i>\\n9" is just 9).
 
-The year rule: a bare four-digit 1900..2099 is a year after "in/since/the/в/у/з..." or before
+The year rule: a bare four-digit 1800..2099 is a year after "in/since/the/в/у/з..." or before
 "year/года/року"; after a count modifier other than "до" it is a count; otherwise it is a count
 only when a lower-case word follows ("до 2000 человек", "killed 1950 soldiers"). A phrase that
 is only the number ("1950") reads as a count.
@@ -76,7 +76,7 @@ __all__ = [
     "parse_count",
 ]
 
-NAME = "extract.counts.v2"
+NAME = "extract.counts.v3"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -60,6 +60,8 @@ _WHOLE = [
     (Reason.TIME, r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"),
     (Reason.PHONE, r"(?<![\w+])(?:\+\d{1,3}[ \u00a0-]?)?(?:\(\d{2,5}\)[ \u00a0-]?)?\d{1,4}"
                    r"(?:[ \u00a0-]\d{2,4}){2,5}(?!\w)"),
+    # a bracketed area code needs one group less: "(213) 485-1383"
+    (Reason.PHONE, r"(?<![\w+])\(\d{2,5}\)[ \u00a0-]?\d{2,4}(?:[ \u00a0-]\d{2,4}){1,4}(?!\w)"),
     (Reason.FRACTION, r"(?<![\d/])\d+/\d+(?![\d/])"),
 ]  # fmt: skip
 _WHOLE_PATTERNS = [(reason, re.compile(source)) for reason, source in _WHOLE]
@@ -67,7 +69,7 @@ _RIGHT_ORDER = [Reason.PERCENT, Reason.MONEY, Reason.AGE, Reason.YEAR, Reason.DA
                 Reason.MEASURE, Reason.FREQUENCY, Reason.IDENTIFIER]  # fmt: skip
 _LEFT_ORDER = [Reason.MONEY, Reason.IDENTIFIER, Reason.AGE, Reason.DATE]
 _SPACE = r"[\s\u00a0\u202f\u2009]"
-_NAME_COMMA = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][\w'’-]+,[ \u00a0]*$")
+_NAME_COMMA = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][\w'’-]+\.?,[ \u00a0]*$")  # "Perez Jr., 20"
 _CLOSING = re.compile(r"[ \u00a0]*(?:,|\)|\.(?!\d)|$|[-–—|][ \u00a0])")
 _ORDINAL_ENDINGS = frozenset(
     {"st", "nd", "rd", "th", "й", "я", "е", "го", "му", "м", "ой", "ый", "ий", "ая", "ое",
@@ -234,7 +236,7 @@ def _bare_year(ctx: Context, number: Number) -> bool:
     four_digits = (
         token.kind == "num" and not token.grouped and len(token.text) == 4 == len(token.norm)
     )
-    return number.first == number.last and four_digits and 1900 <= number.value <= 2099
+    return number.first == number.last and four_digits and 1800 <= number.value <= 2099
 
 
 def _ordinal_after(ctx: Context, last: int) -> Reason | None:

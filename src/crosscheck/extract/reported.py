@@ -136,8 +136,9 @@ def _english_content(analysis: Analysis, cue: Token, text: str) -> Span | None:
     taken = [subtree_span(analysis, c) for c in children if c.dep == "oprd" or _as(c, cue)]
     if taken and (passive is not None or any(c.dep == "auxpass" for c in children)):
         # "Al Gore had the resume, but was seen as wooden": a shared subject stays out
-        start = subtree_span(analysis, passive).start if passive else taken[0].start
-        return trim(text, Span(start, max(t.end for t in taken)))
+        spans = [*taken, subtree_span(analysis, passive)] if passive else taken
+        # the parser may put the subject after what it is taken for: span them all
+        return trim(text, Span(min(s.start for s in spans), max(s.end for s in spans)))
     if any(c.index > cue.index and _carries(cue, c) for c in children):
         return _right_of(analysis, cue, text)
     return None

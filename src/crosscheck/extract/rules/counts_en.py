@@ -165,7 +165,9 @@ LEXICON = Lexicon(
         "money": r"[$€£₴₽]|\b(?:usd|uah|eur|rub|gbp|us\$)",
         "identifier": r"№|#|\bno\.|\bnr\.?|\bnumber|\bart\.|\barticle|\bsection|\bparagraph"
         r"|\bpage|\bpp?\.|\bflight|\broute|\bhighway|\bversion|\bver\.|\bphone|\btel\.?"
-        r"|channel|\bch\.",
+        r"|channel|\bch\.|(?-i:\b(?:Road|Rd|Interstate|Suite|Apt|Room|Exit)\.?)"
+        r"|(?-i:\b(?:News|Fox|ABC|CBS|NBC|CW))"  # broadcasters: "KSLA News 12", "Fox 59"
+        r"|\bcall(?:ed|ing|s)?|\bdial(?:l?ed|l?ing|s)?",  # "called 911"
         "age": r"\b(?:aged|age|ages)",
         "date": _MONTHS,
     },
@@ -183,8 +185,9 @@ LEXICON = Lexicon(
         r"|centuries|ha|hectares?|sq|square|acres?|feet|foot|ft|inch(?:es)?|knots?|kts?"
         r"|degrees?|°|mph|kph|km/h|calib(?:er|re)",
         "frequency": r"times",
-        # an address: "the 300 block of", "1815 S. Grand St." (capitals matter here)
-        "identifier": r"block|(?-i:(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:St|Street|Ave"
+        # an address: "the 300 block of", "1815 S. Grand St.", "818 31st St." (capitals matter)
+        "identifier": r"block|(?-i:(?:[NSEW]\.?(?:[NSEW]\.)?\s+)?(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd"
+        r"|th))\s+){1,3}(?:St|Street|Ave"
         r"|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway"
         r"|Hwy|Highway|Ter|Terrace|Cir|Circle))",
     },
