@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 from crosscheck.errors import SettingsError
-from crosscheck.evaluate import PREDICTORS, GoldError, evaluate, task_names
+from crosscheck.evaluate import PREDICTORS, GoldError, evaluate, task, task_names
 from crosscheck.evaluate.ner import Entity
-from crosscheck.evaluate.task import NO_EXTRACTOR, find_predictor
+from crosscheck.evaluate.task import NO_EXTRACTOR
 from crosscheck.model import Span
 
 
 @pytest.fixture
 def registry(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, object]]:
-    """The registry with no predictors, after extractor modules (if any) registered theirs."""
-    find_predictor("ner")  # imports its extractor modules first, so they cannot overwrite ours
+    """The registry with no predictors and nothing to import them from."""
+    monkeypatch.setattr(task, "ADAPTERS", {})
     for name in list(PREDICTORS):
         monkeypatch.delitem(PREDICTORS, name)
     yield PREDICTORS  # type: ignore[misc]

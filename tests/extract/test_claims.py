@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crosscheck import ingest
-from crosscheck.evaluate.casualties import figure
+from crosscheck.evaluate.predictors import predict_casualties
 from crosscheck.extract.analysis import Analyzer
-from crosscheck.extract.claims import NAME, find_claims, predict_casualties
+from crosscheck.extract.claim_tolls import figure
+from crosscheck.extract.claims import NAME, find_claims
 from crosscheck.model import (
     Capture,
     Claim,

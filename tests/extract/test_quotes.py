@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosscheck import ingest
+from crosscheck.evaluate.predictors import predict_quotes
 from crosscheck.extract.analysis import Analyzer
-from crosscheck.extract.quotes import NAME, find_quotes, predict_quotes
+from crosscheck.extract.quotes import NAME, find_quotes
 from crosscheck.extract.speech import marked_quotes
 from crosscheck.ingest.files import Input, inputs
 from crosscheck.model import Capture, Document, Person, Quote, QuoteKind, Span

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CAPTURES = ROOT / "samples" / "captures"
 SHARED_SAMPLES = ROOT.parent / "shared" / "samples"
 WHEN = datetime(2026, 9, 16, 12, 0, tzinfo=UTC)
+SAVED = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
 @cache
@@ -32,8 +33,8 @@ def _extractor() -> Extractor:
     return Extractor()
 
 
-def _ingest(db: Database, paths: list[Path]) -> None:
-    options = pipeline.Options(captured_at=WHEN, extractor=_extractor())
+def _ingest(db: Database, paths: list[Path], when: datetime = WHEN) -> None:
+    options = pipeline.Options(captured_at=when, extractor=_extractor())
     report = pipeline.run([str(p) for p in paths], db, options)
     assert report.ok, report.failures
     link_pending(db)
@@ -159,7 +160,8 @@ def test_link_shared_samples_end_to_end(tmp_path: Path) -> None:
     """The brief's end-to-end case: all of smirnov/ is one incident with 4 independent sources
     (the wire copy is a copy), one person in three scripts, killed low 21; other/ is two more."""
     db = Database.open(f"sqlite:///{tmp_path / 'shared.sqlite'}")
-    _ingest(db, [SHARED_SAMPLES / "smirnov", SHARED_SAMPLES / "other"])
+    # saved in November 2026: the real capture's "1 month ago" reaches back to the October posts
+    _ingest(db, [SHARED_SAMPLES / "smirnov", SHARED_SAMPLES / "other"], SAVED)
     summaries = _summaries(db)
     assert len(summaries) == 3
     smirnov = max(summaries, key=lambda s: len(s["documents"]))  # type: ignore[arg-type]

@@ -27,6 +27,7 @@ from typing import Any
 from crosscheck.evaluate.gold import GoldError, integer, tsv_rows
 from crosscheck.evaluate.report import Score
 from crosscheck.evaluate.task import Task, registered
+from crosscheck.extract.claim_tolls import Toll, figure
 from crosscheck.model import Count
 
 __all__ = [
@@ -42,12 +43,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Casualties:
-    """What an extractor found in one text: the killed and injured counts, None when absent."""
-
-    killed: Count | None = None
-    injured: Count | None = None
+#: what an extractor found in one text: the killed and injured counts, None when absent
+Casualties = Toll
 
 
 #: (text, language) -> the casualties it reports
@@ -72,13 +69,6 @@ class DeathEvent:
     low: int
     best: int
     high: int
-
-
-def figure(count: Count | None) -> int | None:
-    """The one figure a count stands for: best, else low, else high."""
-    if count is None:
-        return None
-    return next((v for v in (count.best, count.low, count.high) if v is not None), None)
 
 
 # --- GVDB -----------------------------------------------------------------------------------

@@ -1,13 +1,8 @@
-"""A task: one gold set, its loader, its scorer and the crosscheck extractor it measures.
+"""A task: one gold set, its loader, its scorer and the crosscheck stage it measures.
 
-Extractors register a predictor under its name when they land::
-
-    # crosscheck/extract/entities.py
-    from crosscheck.evaluate.task import PREDICTORS
-    PREDICTORS["ner"] = predict_entities        # a NerPredictor, see evaluate/ner.py
-
-and list their module under that name in ``EXTRACTOR_MODULES``, so that looking the name up
-imports it. Names and the protocol each predictor follows:
+Predictors live in ``evaluate.predictors`` and are looked up by name through ``ADAPTERS``;
+evaluation imports extraction and linking, never the other way round. Names and the protocol
+each predictor follows:
 
 ==============  =====================================  ======================================
 name            protocol                               tasks
@@ -21,13 +16,12 @@ name            protocol                               tasks
 ==============  =====================================  ======================================
 
 A name with no predictor is reported as skipped: no number is ever shown that no crosscheck
-extractor produced. (Article extraction needs no entry: it runs ``ingest.html`` itself.)
+stage produced. (Article extraction needs no entry: it runs ``ingest.html`` itself.)
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,21 +30,20 @@ from typing import Any, Generic, TypeVar
 from crosscheck.evaluate.gold import gold_sha256
 from crosscheck.evaluate.report import Row, Score
 
-__all__ = ["EXTRACTOR_MODULES", "NO_EXTRACTOR", "PREDICTORS", "Task", "find_predictor"]
+__all__ = ["ADAPTERS", "NO_EXTRACTOR", "PREDICTORS", "Task", "find_predictor"]
 
-#: predictor name -> predictor; filled by extractor modules at import (see the module docstring)
-PREDICTORS: dict[str, Callable[..., Any]] = {}
-
-#: per predictor name, the modules that may register it; imported (where written) on lookup, so
-#: that a broken module breaks only the tasks it serves
-EXTRACTOR_MODULES: dict[str, tuple[str, ...]] = {
-    "ner": ("crosscheck.extract.entities",),
-    "quotes": ("crosscheck.extract.quotes",),
-    "casualties": ("crosscheck.extract.claims", "crosscheck.extract.counts"),
-    "geoparsing": ("crosscheck.extract.places", "crosscheck.link.places"),
-    "clustering": ("crosscheck.link.copies", "crosscheck.link.incidents"),
-    "name_key": ("crosscheck.extract.names", "crosscheck.link.people"),
+#: predictor name -> "module:function" of the predictor (imported on first lookup)
+ADAPTERS: dict[str, str] = {
+    "ner": "crosscheck.evaluate.predictors:predict_entities",
+    "quotes": "crosscheck.evaluate.predictors:predict_quotes",
+    "casualties": "crosscheck.evaluate.predictors:predict_casualties",
+    "geoparsing": "crosscheck.evaluate.predictors:predict_places",
+    "clustering": "crosscheck.evaluate.predictors:predict_clusters",
+    "name_key": "crosscheck.extract.names:name_key",
 }
+
+#: the predictors looked up so far, by name
+PREDICTORS: dict[str, Callable[..., Any]] = {}
 
 NO_EXTRACTOR = "no crosscheck extractor yet"
 
@@ -59,19 +52,11 @@ P = TypeVar("P")
 
 
 def find_predictor(name: str) -> Callable[..., Any] | None:
-    """The predictor registered under ``name``, importing the extractor modules that exist."""
-    for module in EXTRACTOR_MODULES.get(name, ()):
-        if _exists(module):
-            importlib.import_module(module)
+    """The predictor named ``name``, importing its module on first use."""
+    if name not in PREDICTORS and name in ADAPTERS:
+        module, _, function = ADAPTERS[name].partition(":")
+        PREDICTORS[name] = getattr(importlib.import_module(module), function)
     return PREDICTORS.get(name)
-
-
-def _exists(module: str) -> bool:
-    # find_spec imports the parent package, which raises when the parent is not written yet
-    parent = module.rpartition(".")[0]
-    if parent and not _exists(parent):
-        return False
-    return importlib.util.find_spec(module) is not None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

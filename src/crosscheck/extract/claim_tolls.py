@@ -19,12 +19,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from crosscheck.evaluate.casualties import Casualties, figure
 from crosscheck.extract.counts import Quantity
 from crosscheck.extract.rules.claim_cues import Cue
 from crosscheck.model import Claim, ClaimKind, Count, Modality
 
-__all__ = ["Found", "toll"]
+__all__ = ["Found", "Toll", "figure", "toll"]
 
 _ONE_BY_ONE = frozenset({"singular_subject", "both"})  # people named, not a figure
 # "two others", "another 20", "four other people", "ещё троих", "ще двоє", "других"
@@ -48,7 +47,22 @@ class Found:
     quantity: Quantity | None
 
 
-def toll(text: str, found: Sequence[Found]) -> Casualties:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Toll:
+    """The killed and injured one article reports, None when it gives no figure."""
+
+    killed: Count | None = None
+    injured: Count | None = None
+
+
+def figure(count: Count | None) -> int | None:
+    """The one figure a count stands for: best, else low, else high."""
+    if count is None:
+        return None
+    return next((v for v in (count.best, count.low, count.high) if v is not None), None)
+
+
+def toll(text: str, found: Sequence[Found]) -> Toll:
     """The killed and injured of one article (see the module doc)."""
     asserted = [f for f in found if f.claim.modality is Modality.ASSERTED]
     killed = _killed(asserted)
@@ -60,7 +74,7 @@ def toll(text: str, found: Sequence[Found]) -> Casualties:
     survivors = _less(_largest(hit), killed, "hit_less_killed")
     if survivors is not None and (figure(survivors) or 0) > (figure(injured) or 0):
         injured = survivors
-    return Casualties(killed=killed, injured=injured)
+    return Toll(killed=killed, injured=injured)
 
 
 def _killed(asserted: list[Found]) -> Count | None:

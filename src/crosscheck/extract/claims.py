@@ -32,11 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from crosscheck.evaluate.casualties import Casualties, figure
-from crosscheck.evaluate.task import PREDICTORS
-from crosscheck.extract.analysis import Analysis, Analyzer, Token
+from crosscheck.extract.analysis import Analysis, Token
 from crosscheck.extract.claim_counts import (
     Hit,
     implicit_count,
@@ -45,13 +42,13 @@ from crosscheck.extract.claim_counts import (
     with_conjuncts,
 )
 from crosscheck.extract.claim_syntax import Tree
-from crosscheck.extract.claim_tolls import Found, toll
+from crosscheck.extract.claim_tolls import Found, Toll, figure, toll
 from crosscheck.extract.counts import PROFILES, Quantity, find_counts
 from crosscheck.extract.rules import casualty_cues, claim_cues
 from crosscheck.extract.rules import claim_context as around
 from crosscheck.model import Claim, ClaimKind, Document, Modality, Person, Quote, Span
 
-__all__ = ["NAME", "find_claims", "predict_casualties"]
+__all__ = ["NAME", "article_toll", "find_claims"]
 
 NAME = "extract.claims.v3"
 
@@ -305,18 +302,9 @@ def _evidence(doc: _Doc, hit: Hit, quantity: Quantity | None, sentence: Span) ->
     return Span(start, end)
 
 
-# -- the casualties predictor --------------------------------------------------------------
+# -- an article's toll --------------------------------------------------------------------------
 
 
-@cache
-def _analyzer() -> Analyzer:
-    return Analyzer()
-
-
-def predict_casualties(text: str, language: str) -> Casualties:
-    """The killed and injured an article asserts (``extract.claim_tolls``)."""
-    document = Document(capture_sha256="0" * 64, text=text, language=language)
-    return toll(text, _find(document, _analyzer()(document)))
-
-
-PREDICTORS["casualties"] = predict_casualties
+def article_toll(document: Document, analysis: Analysis) -> Toll:
+    """The killed and injured an article asserts, each victim once (``extract.claim_tolls``)."""
+    return toll(document.text, _find(document, analysis))

@@ -34,9 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from crosscheck.evaluate.ner import Entity as NerEntity
-from crosscheck.evaluate.task import PREDICTORS
-from crosscheck.extract.analysis import Analysis, Analyzer
+from crosscheck.extract.analysis import Analysis
 from crosscheck.extract.name_bounds import name_end
 from crosscheck.extract.names import canonical_name
 from crosscheck.extract.person_spans import person_candidates
@@ -44,7 +42,7 @@ from crosscheck.extract.person_words import Candidate, from_entities, is_prefix,
 from crosscheck.extract.rules.units import ABBREVIATIONS, CODES, MODIFIERS, NAMED, NUMBERED, TYPES
 from crosscheck.model import Document, Mention, MentionKind, Span
 
-__all__ = ["NAME", "find_mentions", "predict_entities", "unit_canonical"]
+__all__ = ["NAME", "find_mentions", "unit_canonical"]
 
 NAME = "extract.entities.v3"
 
@@ -194,44 +192,3 @@ def _without_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 # --- the NER predictor (evaluate/ner.py) ---------------------------------------------------
-
-_ANALYZER = Analyzer()
-_NER_LABELS = {MentionKind.PERSON: "PER", MentionKind.ORGANIZATION: "ORG", MentionKind.UNIT: "ORG"}
-
-
-def predict_entities(text: str, language: str) -> list[NerEntity]:
-    """PER and ORG from ``find_mentions`` (units count as ORG in all four gold sets); LOC from
-    the model's entities that no mention overlaps."""
-    document = Document(capture_sha256="0" * 64, text=text, language=language)
-    analysis = _ANALYZER(document)
-    mentions = find_mentions(document, analysis)
-    entities = [NerEntity(kind=_NER_LABELS[m.kind], span=m.span) for m in mentions]
-    taken = [m.span for m in mentions]
-    places = _place_spans(document, analysis)
-    for span in places:
-        if all(_apart(span, other) for other in taken):
-            entities.append(NerEntity(kind="LOC", span=span))
-    return entities
-
-
-def _place_spans(document: Document, analysis: Analysis) -> list[Span]:
-    """The model's LOC entities. The places stage is not added: its extra names (weekdays,
-    months, football clubs the model tagged ORG) cost more precision than they add recall
-    on all four gold sets (factRuEval LOC F1 0.898 alone vs 0.872 with it, CoNLL++ 0.779 vs
-    0.702, NEREL 0.808 vs 0.788, NER-UK 0.352 vs 0.353)."""
-    return [_without_article(document.text, e.span) for e in analysis.entities if e.label == "LOC"]
-
-
-def _without_article(text: str, span: Span) -> Span:
-    """ "the United States" -> "United States": no gold set counts the article."""
-    words = text[span.start : span.end].split(" ", 1)
-    if len(words) == 2 and words[0] in ("the", "The"):
-        return Span(span.start + len(words[0]) + 1, span.end)
-    return span
-
-
-def _apart(a: Span, b: Span) -> bool:
-    return a.end <= b.start or b.end <= a.start
-
-
-PREDICTORS["ner"] = predict_entities

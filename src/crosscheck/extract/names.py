@@ -245,14 +245,3 @@ def _transliterate(word: str) -> str:
 def _equivalents() -> dict[str, str]:
     pairs = (pair.split() for pair in _EQUIVALENT_NAMES.split(", "))
     return {_word_key(uk): _word_key(ru) for uk, ru in pairs if _word_key(uk) != _word_key(ru)}
-
-
-def _register() -> None:
-    # evaluate/task.py looks "name_key" up via crosscheck.link.people; registering here makes
-    # it available as soon as that module (or anything) imports this one
-    from crosscheck.evaluate.task import PREDICTORS
-
-    PREDICTORS["name_key"] = name_key
-
-
-_register()

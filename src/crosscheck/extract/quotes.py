@@ -32,11 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
-from crosscheck.evaluate.quotes import QuoteSpans
-from crosscheck.evaluate.task import PREDICTORS
-from crosscheck.extract.analysis import Analysis, Analyzer
+from crosscheck.extract.analysis import Analysis
 from crosscheck.extract.attribution import attributed_speech, phrased_speech
 from crosscheck.extract.direct_speech import MIN_UNCUED_WORDS, attribute
 from crosscheck.extract.quote_speakers import Mention, mentions, resolve
@@ -44,7 +41,7 @@ from crosscheck.extract.reported import reported_speech, sentence_at
 from crosscheck.extract.speech import Marked, Speech, marked_quotes, transcript_turns, word_count
 from crosscheck.model import Document, Person, Quote, Span
 
-__all__ = ["NAME", "Speech", "find_quotes", "find_speech", "predict_quotes"]
+__all__ = ["NAME", "Speech", "find_quotes", "find_speech"]
 
 NAME = "extract.quotes.v3"
 
@@ -182,29 +179,3 @@ def _duplicate(reported: Speech, direct: list[Speech]) -> bool:
 def _overlap(a: Span, b: Span) -> float:
     shared = min(a.end, b.end) - max(a.start, b.start)
     return max(shared, 0) / max(b.end - b.start, 1)
-
-
-# --- the evaluation predictor ------------------------------------------------------------
-
-
-@cache
-def _analyzer() -> Analyzer:
-    return Analyzer()
-
-
-def predict_quotes(text: str, language: str) -> list[QuoteSpans]:
-    """``evaluate.quotes.QuotePredictor``: the speaker is the span naming it in place, as
-    PolNeAR's and ADAQ's annotators mark sources (a pronoun is the gold source there)."""
-    document = Document(capture_sha256="0" * 64, text=text, language=language)
-    merged: list[QuoteSpans] = []
-    for s in find_speech(document, _analyzer()(document)):
-        spans = QuoteSpans(content=(s.content,), source=(s.source,) if s.source else (),
-                           cue=(s.cue,) if s.cue else ())  # fmt: skip
-        if merged and spans.cue and merged[-1].cue == spans.cue:
-            # an interrupted quote is one attribution with two contents, as PolNeAR marks it
-            spans = replace(spans, content=merged.pop().content + spans.content)
-        merged.append(spans)
-    return merged
-
-
-PREDICTORS["quotes"] = predict_quotes

@@ -29,11 +29,11 @@ from itertools import combinations
 from crosscheck.link.components import Link, components
 from crosscheck.link.profile import Figure, Profile
 
-__all__ = ["NAME", "THRESHOLD", "WINDOW", "Match", "blocking_keys", "cluster", "match"]
+__all__ = ["NAME", "THRESHOLD", "WINDOW", "Match", "apart", "blocking_keys", "cluster", "match"]
 
 NAME = "link.incidents.v1"
 #: the score from which two documents are linked into one incident
-THRESHOLD = 0.5
+THRESHOLD = 0.6
 #: how far apart two known event times may be and still be one event (dates are approximate)
 WINDOW = timedelta(days=3)
 
@@ -65,7 +65,7 @@ def blocking_keys(profile: Profile) -> list[str]:
 
 def match(a: Profile, b: Profile) -> Match:
     """The evidence that ``a`` and ``b`` report one event."""
-    if _apart(a, b):
+    if apart(a, b):
         return Match(0.0, {"time": "apart"})
     features: dict[str, object] = {}
     score = 0.0
@@ -94,7 +94,8 @@ def _cosine(a: Sequence[tuple[str, float]], b: Sequence[tuple[str, float]]) -> f
     return sum(weight * weights.get(term, 0.0) for term, weight in a)
 
 
-def _apart(a: Profile, b: Profile) -> bool:
+def apart(a: Profile, b: Profile) -> bool:
+    """Whether both event times are known and lie more than ``WINDOW`` apart."""
     if a.start is None or a.end is None or b.start is None or b.end is None:
         return False
     return a.start - WINDOW > b.end or b.start - WINDOW > a.end
@@ -161,28 +162,3 @@ def clusters(assignment: Mapping[str, str]) -> list[set[str]]:
     for member, name in assignment.items():
         grouped[name].add(member)
     return list(grouped.values())
-
-
-# -- evaluation ---------------------------------------------------------------------------------
-
-
-def _register() -> None:
-    from crosscheck.evaluate.task import PREDICTORS
-
-    def predict(texts: Mapping[str, str]) -> list[set[str]]:
-        from crosscheck.clean.language import detect
-        from crosscheck.extract import Extractor
-        from crosscheck.link.profile import profile
-        from crosscheck.model import Document
-
-        extractor = Extractor()
-        profiles = []
-        for doc_id, text in texts.items():
-            document = Document(capture_sha256="0" * 64, text=text, language=detect(text))
-            profiles.append(profile(doc_id, document, extractor(document)))
-        return clusters(cluster(profiles))
-
-    PREDICTORS["clustering"] = predict
-
-
-_register()

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from crosscheck.extract.names import name_key
 from crosscheck.model import Document, Facts, Person
 
-__all__ = ["NAME", "Member", "PersonMatch", "compare", "members"]
+__all__ = ["NAME", "Block", "Member", "PersonMatch", "blocks", "compare", "members"]
 
 NAME = "link.people.v1"
 _ATTRIBUTES = ("hometown", "unit")
@@ -102,6 +102,32 @@ def compare(a: Member, b: Member) -> PersonMatch | None:
     if _compatible(first_a, first_b):
         return PersonMatch("candidate", 0.5 if agree else 0.3, features)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Members filed under one surname key: all of them, those with one whole name key, or
+    those whose first name is one initial ("a smirnov", "a v smirnov")."""
+
+    surname_key: str
+    name_key: str | None = None
+    initial: str | None = None
+
+
+def blocks(member: Member) -> list[Block]:
+    """Where to find every member that ``compare`` can match with ``member``: the same name,
+    the surname alone, the initial of its first name; for a member named by the surname alone
+    or by an initial (any first name may fit), the whole surname. Keep this in step with
+    ``compare``."""
+    first = member.name_key.split()[:-1]
+    surname = member.surname_key
+    if not first or len(first[0]) == 1:
+        return [Block(surname)]
+    return [
+        Block(surname, name_key=member.name_key),
+        Block(surname, name_key=surname),
+        Block(surname, initial=first[0][0]),
+    ]
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:

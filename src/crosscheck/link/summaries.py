@@ -62,15 +62,36 @@ def refresh_persons(connection: Connection, touched: Collection[str], *, now: da
     ]
     assignment = components(members, linked)
     old = {row["person_id"] for row in rows}
-    links.set_persons(connection, assignment)
+    current = {row["member"]: row["person_id"] for row in rows}
+    links.set_persons(connection, {m: p for m, p in assignment.items() if current.get(m) != p})
     by_person: dict[str, list[str]] = defaultdict(list)
     for member, person_id in assignment.items():
         by_person[person_id].append(member)
+    touching = _edges_by_member(edges)
+    loaded: dict[str, tuple[Document, Facts]] = {}
     summaries = [
-        _person_summary(connection, person_id, sorted(group), edges)
+        _person_summary(
+            connection, person_id, sorted(group), _edges_of(group, edges, touching), loaded
+        )  # fmt: skip
         for person_id, group in sorted(by_person.items())
     ]
     links.replace_persons(connection, old, summaries, now=now)
+
+
+def _edges_by_member(edges: Sequence[links.Edge]) -> dict[str, list[int]]:
+    """Where each member's links are in ``edges``."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for position, edge in enumerate(edges):
+        found[edge.a].append(position)
+        found[edge.b].append(position)
+    return found
+
+
+def _edges_of(
+    members: Collection[str], edges: Sequence[links.Edge], touching: dict[str, list[int]]
+) -> list[links.Edge]:
+    """The links touching any of ``members``, in their order in ``edges``."""
+    return [edges[i] for i in sorted({i for m in members for i in touching.get(m, ())})]
 
 
 def _person_ids(connection: Connection, members: Collection[str]) -> set[str]:
@@ -92,15 +113,21 @@ def _load(connection: Connection, document_id: str) -> tuple[Document, Facts]:
 
 
 def _person_summary(
-    connection: Connection, person_id: str, members: Sequence[str], edges: Sequence[links.Edge]
+    connection: Connection,
+    person_id: str,
+    members: Sequence[str],
+    edges: Sequence[links.Edge],
+    loaded: dict[str, tuple[Document, Facts]],
 ) -> dict[str, Any]:
     mentions: list[tuple[str, Document, Person]] = []
     for member in members:
         document_id, key = member.split("/", 1)
-        document, facts = _load(connection, document_id)
+        if document_id not in loaded:  # a document with several people is read once
+            loaded[document_id] = _load(connection, document_id)
+        document, facts = loaded[document_id]
         mentions += [(document_id, document, p) for p in facts.people if p.key == key]
     names = Counter(p.name for _, _, p in mentions)
-    stored = links.profiles(connection, {d for d, _, _ in mentions})
+    incident_of = links.incident_ids(connection, {d for d, _, _ in mentions})
     inside = set(members)
     return {
         "id": person_id,
@@ -108,7 +135,7 @@ def _person_summary(
         "spellings": sorted({s for _, _, p in mentions for s in (p.name, *p.spellings)}),
         "documents": sorted({d for d, _, _ in mentions}),
         "members": list(members),
-        "incidents": sorted({s.incident_id for s in stored.values() if s.incident_id}),
+        "incidents": sorted({i for i in incident_of.values() if i}),
         "attributes": _attributes(mentions),
         "links": [_edge(e) for e in edges if e.a in inside and e.b in inside],
         "candidates": [

@@ -8,8 +8,10 @@ For each document not linked yet, in one transaction:
 3. **incident** (only for a document that asserts at least one claim): compare it with the
    documents under its keys inside the time window, store each link above the threshold with its
    features, and recompute the clusters of the incidents it touched (``components``);
-4. **people**: compare each person it names with the people of the same surname key and with
-   those of its incident, store links and review candidates, recompute the persons touched;
+4. **people**: compare each person it names with their namesakes (``people.blocks``: the same
+   name, the surname alone, an initial; at most ``links.NAMESAKE_LIMIT`` per block, the nearest
+   in time) and with the people of its incident, store links and review candidates, recompute
+   the persons touched;
 5. rewrite the summaries (ledger, estimates, corroboration) of what changed.
 
 Everything is local to the document's blocks, incidents and persons, so the cost of one
@@ -59,6 +61,8 @@ class LinkReport:
 def link_pending(db: Database, *, progress: Progress | None = None) -> LinkReport:
     """Link every stored document not linked yet, oldest first."""
     report = LinkReport()
+    with db.transaction(write=True) as connection:
+        links.tidy_queue(connection)
     while True:
         with db.transaction() as connection:
             pending = links.unlinked(connection, limit=_BATCH)
@@ -81,6 +85,7 @@ def relink(db: Database, *, progress: Progress | None = None) -> LinkReport:
         for table in (link_profiles, link_keys, person_members, incidents_table, persons):
             connection.execute(delete(table))
         connection.execute(delete(link_edges).where(link_edges.c.origin == "machine"))
+        links.queue_all(connection)
     return link_pending(db, progress=progress)
 
 
@@ -107,7 +112,7 @@ def _link(connection: Connection, document_id: str, report: LinkReport) -> None:
     assignment: dict[str, str] = {}
     if item.kinds:
         touched, assignment = _regroup(connection, _join_incident(connection, item, found, now=now))
-    people_touched = _join_people(connection, document_id, document, facts, now=now)
+    people_touched = _join_people(connection, item, document, facts, now=now)
     _refresh(connection, touched, assignment, people_touched, now=now)
 
 
@@ -143,8 +148,8 @@ def _copies(connection: Connection, document_id: str, values: tuple[int, ...]) -
         return {}
     candidates = links.documents_under(connection, copies.band_keys(values), None)
     found = {}
-    for other, stored in links.profiles(connection, candidates - {document_id}).items():
-        similarity = copies.similarity(values, _unpack(stored.signature))
+    for other, signature in links.signatures(connection, candidates - {document_id}).items():
+        similarity = copies.similarity(values, _unpack(signature))
         if similarity >= copies.THRESHOLD:
             found[other] = round(similarity, 4)
     return found
@@ -185,18 +190,21 @@ def _join_incident(
     candidates = links.documents_under(connection, incidents.blocking_keys(item), _window(item))
     candidates = (candidates | set(found)) - {item.document_id}
     touched = set()
-    for other, stored in links.profiles(connection, candidates).items():
-        if stored.incident_id is None:
-            continue  # it reports no event
-        found_match = incidents.match(item, from_json(stored.profile))
+    edges = []
+    # only candidates that report an event; their profiles are read only when their times fit
+    for other, (incident_id, data) in links.event_profiles(connection, candidates).items():
+        if other not in found and incidents.apart(item, _times(data)):
+            continue  # match would score it 0
+        found_match = incidents.match(item, from_json(data))
         score, features = found_match.score, dict(found_match.features)
         if other in found:
             score, features["copy"] = max(score, 1.0), found[other]
         if score >= incidents.THRESHOLD:
-            edge = links.Edge(kind="incident", a=item.document_id, b=other, origin="machine",
-                              verdict="same", score=score, features=features)  # fmt: skip
-            links.insert_edge(connection, edge, now=now)
-            touched.add(stored.incident_id)
+            edges.append(links.Edge(kind="incident", a=item.document_id, b=other,
+                                    origin="machine", verdict="same", score=score,
+                                    features=features))  # fmt: skip
+            touched.add(incident_id)
+    links.insert_edges(connection, edges, now=now)
     links.set_incidents(connection, {item.document_id: item.document_id})
     return touched | {item.document_id}
 
@@ -209,8 +217,7 @@ def _regroup(
     document at once would)."""
     members = links.incident_members(connection, incident_ids)
     neighbours = {m for e in links.edges(connection, "incident", members) for m in (e.a, e.b)}
-    stored = links.profiles(connection, neighbours - members).values()
-    nearby = {s.incident_id for s in stored if s.incident_id}
+    nearby = {i for i in links.incident_ids(connection, neighbours - members).values() if i}
     members |= links.incident_members(connection, nearby)
     edges = [
         e for e in links.edges(connection, "incident", members) if e.a in members and e.b in members
@@ -229,67 +236,85 @@ def _links(edges: Sequence[links.Edge]) -> list[Link]:
 
 
 def _incident_of(connection: Connection, document_id: str) -> set[str]:
-    stored = links.profiles(connection, {document_id}).get(document_id)
-    return {stored.incident_id} if stored and stored.incident_id else set()
+    incident_id = links.incident_ids(connection, {document_id}).get(document_id)
+    return {incident_id} if incident_id else set()
 
 
 # -- people -------------------------------------------------------------------------------------
 
 
-def _join_people(connection: Connection, document_id: str, document: Any, facts: Facts,
+def _join_people(connection: Connection, item: Profile, document: Any, facts: Facts,
                  *, now: datetime) -> set[str]:  # fmt: skip
-    """Link the document's people to those of the same surname; the members touched."""
+    """Link the document's people to their namesakes (``people.blocks``, at most
+    ``links.NAMESAKE_LIMIT`` per block, the nearest in time); the members touched."""
+    document_id, day = item.document_id, _day(item)
     incident = next(iter(_incident_of(connection, document_id)), None)
     new = people.members(document_id, document, facts, incident)
-    existing = links.person_members_of(connection, surname_keys={m.surname_key for m in new})
-    current = links.profiles(connection, {row["document_id"] for row in existing})
+    existing = {member.member: _namesakes(connection, member, day) for member in new}
+    incident_of = links.incident_ids(
+        connection, {row["document_id"] for rows in existing.values() for row in rows}
+    )
     touched = {m.member for m in new}
+    edges = []
     for member in new:
-        links.insert_person_member(connection, _member_row(member))
-        for row in existing:
-            other = _member(row, current.get(row["document_id"]))
+        links.insert_person_member(connection, _member_row(member, day))
+        for row in existing[member.member]:
+            other = _member(row, incident_of.get(row["document_id"]))
             found = people.compare(member, other)
             if found is not None:
-                edge = links.Edge(
+                edges.append(links.Edge(
                     kind="person", a=member.member, b=other.member, origin="machine",
                     verdict=found.verdict, score=found.score, features=found.features,
-                )  # fmt: skip
-                links.insert_edge(connection, edge, now=now)
+                ))  # fmt: skip
                 touched.add(other.member)
+    links.insert_edges(connection, edges, now=now)
     return touched
+
+
+def _namesakes(
+    connection: Connection, member: people.Member, day: int | None
+) -> list[dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for block in people.blocks(member):
+        rows = links.namesakes(connection, block.surname_key, name_key=block.name_key,
+                               initial=block.initial, day=day)  # fmt: skip
+        found.update((row["member"], row) for row in rows)
+    return [found[key] for key in sorted(found)]
 
 
 def _recompare(connection: Connection, document_ids: set[str], *, now: datetime) -> set[str]:
     """Compare again the people of documents whose incident changed: two reports that now share
     an incident give a same-named pair the second attribute it lacked. The members compared."""
     rows = links.person_members_in(connection, document_ids)
-    current = links.profiles(connection, document_ids)
+    incident_of = links.incident_ids(connection, document_ids)
     by_surname: dict[str, list[people.Member]] = {}
     for row in rows:
-        member = _member(row, current.get(row["document_id"]))
+        member = _member(row, incident_of.get(row["document_id"]))
         by_surname.setdefault(member.surname_key, []).append(member)
+    edges = []
     for group in by_surname.values():
         for a, b in combinations(group, 2):
             found = people.compare(a, b)
             if found is not None:
-                edge = links.Edge(
+                edges.append(links.Edge(
                     kind="person", a=a.member, b=b.member, origin="machine",
                     verdict=found.verdict, score=found.score, features=found.features,
-                )  # fmt: skip
-                links.insert_edge(connection, edge, now=now)
+                ))  # fmt: skip
+    links.insert_edges(connection, edges, now=now)
     return {row["member"] for row in rows}
 
 
-def _member_row(member: people.Member) -> dict[str, Any]:
+def _member_row(member: people.Member, day: int | None) -> dict[str, Any]:
     return {"member": member.member, "document_id": member.document_id,
             "name_key": member.name_key, "surname_key": member.surname_key,
-            "attributes": dict(member.attributes), "person_id": member.member}  # fmt: skip
+            "attributes": dict(member.attributes), "person_id": member.member,
+            "day": day}  # fmt: skip
 
 
-def _member(row: dict[str, Any], stored: links.StoredProfile | None) -> people.Member:
+def _member(row: dict[str, Any], incident_id: str | None) -> people.Member:
     attributes = {k: v for k, v in row["attributes"].items() if k != "incident"}
-    if stored is not None and stored.incident_id:
-        attributes["incident"] = stored.incident_id
+    if incident_id:
+        attributes["incident"] = incident_id
     return people.Member(member=row["member"], document_id=row["document_id"], name="",
                          name_key=row["name_key"], surname_key=row["surname_key"],
                          attributes=attributes)  # fmt: skip
@@ -309,6 +334,14 @@ def _window(item: Profile) -> tuple[int, int] | None:
         return None
     slack = incidents.WINDOW + MAX_SPAN
     return (item.start - slack - _EPOCH).days, (item.end + incidents.WINDOW - _EPOCH).days
+
+
+def _times(data: dict[str, Any]) -> Profile:
+    """Only the event time of a stored profile (``to_json`` data), to tell apart cheaply."""
+    start, end = data["start"], data["end"]
+    return Profile(document_id=data["document_id"],
+                   start=datetime.fromisoformat(start) if start else None,
+                   end=datetime.fromisoformat(end) if end else None)  # fmt: skip
 
 
 def _pack(values: Sequence[int]) -> bytes:
