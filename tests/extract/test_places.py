@@ -1,4 +1,5 @@
-"""Place recognition and resolution on fictional sentences and the real sample."""
+"""Place recognition and resolution on fictional sentences and the real sample; names the
+context marks as places, their base forms, datelines and facility names."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from hypothesis import strategies as st
 
 from crosscheck.extract.analysis import Analyzer
 from crosscheck.extract.gazetteer import gazetteer
+from crosscheck.extract.place_context import region_tail
+from crosscheck.extract.place_forms import base_form
 from crosscheck.extract.places import NAME, find_places
-from crosscheck.model import Document, Place
+from crosscheck.model import Document, Place, Span
 
 ANALYZER = Analyzer()
 IRKUTSK = 2023469
@@ -161,3 +164,163 @@ def test_find_places_never_resolves_to_a_stray_hamlet() -> None:
     )
     places = find_places(document, Analyzer()(document))
     assert all(p.geonameid is None for p in places if p.text == "Culture")
+
+
+# -- facility names ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crew reached the House of Culture in the village after the strike.",
+        "Officials at the Ministry of Defence and the Palace of Culture said nothing.",
+        "He took a loan from the Bank of Valletta last spring.",
+    ],
+)
+def test_find_places_name_after_a_facility_of_is_no_place(text: str) -> None:
+    assert not {"Culture", "Defence", "Valletta"} & set(_by_text(_places(text)))
+
+
+def test_find_places_country_after_a_facility_of_is_kept() -> None:
+    places = _by_text(_places("Staff of the Embassy of Ukraine met the press."))
+    assert places["Ukraine"].country == "UA"
+
+
+def test_find_places_outlet_title_in_guillemets_is_no_place() -> None:
+    assert not _places("Мать подтвердила «Вечернему Каменску», что на видео её сын.", "ru")
+
+
+# -- names the context marks, unknown to the gazetteer ----------------------------------------
+
+
+def _unresolved(text: str, language: str = "en") -> dict[str, str]:
+    """Surface text -> base name of the unresolved places found."""
+    return {p.text: p.name for p in _places(text, language) if p.geonameid is None}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "The strike on Tykhovoda, a village of about 1,800 people in the Pryozerna region, "
+            "came at dawn.",
+            "en",
+            {"Tykhovoda": "Tykhovoda", "Pryozerna region": "Pryozerna region"},
+        ),
+        ("Fighting went on near Zhovtoviddia, officials said.", "en",
+         {"Zhovtoviddia": "Zhovtoviddia"}),
+        ("Удар пришёлся по селу Тиховода Приозерной области.", "ru",
+         {"Тиховода": "Тиховода", "Приозерной области": "Приозерная область"}),
+        ("Бои идут поблизости от Тиховоды, сообщил источник.", "ru", {"Тиховоды": "Тиховода"}),
+        ("Военные находились в районе села Тиховода.", "ru", {"Тиховода": "Тиховода"}),
+        ("В Тиховоде прошли похороны.", "ru", {"Тиховоде": "Тиховода"}),
+        ("Дмитрий Ерохин из Каменска-Лесного записал видео.", "ru",
+         {"Каменска-Лесного": "Каменск-Лесной"}),
+        ("Авіабомба влучила в будинок культури в селі Тиховода Старобрідської громади.", "uk",
+         {"Тиховода": "Тиховода", "Старобрідської громади": "Старобрідська громада"}),
+        ("У понеділок у Тиховоді поховали загиблих.", "uk", {"Тиховоді": "Тиховода"}),
+        ("Бої тривають поблизу Тиховоди.", "uk", {"Тиховоди": "Тиховода"}),
+        ("Про це повідомив начальник Приозерної ОВА.", "uk",
+         {"Приозерної": "Приозерна область"}),
+    ],
+)  # fmt: skip
+def test_find_places_unknown_name_in_a_locative_context_is_unresolved_nominative(
+    text: str, language: str, expected: dict[str, str]
+) -> None:
+    assert _unresolved(text, language) == expected
+
+
+def test_find_places_appositive_needs_a_settlement_head() -> None:
+    assert not _places("John Smith, a city councillor, said the budget was late.")
+
+
+def test_find_places_name_marked_once_is_a_place_everywhere_in_the_text() -> None:
+    text = (
+        "The strike on Tykhovoda, a village of 1,800 people, killed four. "
+        "Tykhovoda lies 25 kilometres from the front."
+    )
+    assert [p.text for p in _places(text)] == ["Tykhovoda", "Tykhovoda"]
+
+
+def test_find_places_address_line_names_the_settlement_before_its_hromada() -> None:
+    text = "House of Culture, Tykhovoda, Staryi Brid hromada, Pryozerna region"
+    assert _unresolved(text) == {
+        "Tykhovoda": "Tykhovoda",
+        "Staryi Brid hromada": "Staryi Brid hromada",
+        "Pryozerna region": "Pryozerna region",
+    }
+
+
+# -- datelines and capitals -------------------------------------------------------------------
+
+
+def test_find_places_dateline_in_capitals_unknown_village_and_country() -> None:
+    places = _places("TYKHOVODA, Ukraine — A Russian glide bomb struck a village on Saturday.")
+    assert [(p.text, p.name, p.country) for p in places] == [
+        ("TYKHOVODA", "Tykhovoda", None),
+        ("Ukraine", "Ukraine", "UA"),
+    ]
+
+
+def test_find_places_dateline_with_agency_resolves_the_city() -> None:
+    place = _by_text(_places("KYIV (Reuters) - Talks resumed on Monday."))["KYIV"]
+    assert place.country == "UA" and place.precision == "settlement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials from KHERSON and NATO met in Brussels.",
+        "Talks ended in Brussels. NATO (Reuters) said more would follow.",
+    ],
+)
+def test_find_places_capitals_outside_a_dateline_are_acronyms(text: str) -> None:
+    assert set(_by_text(_places(text))) == {"Brussels"}
+
+
+def test_find_places_dateline_state_abbreviation_is_the_state() -> None:
+    places = _by_text(_places("CAMP MURRAY, Wash. - The team trained all week."))
+    assert (places["Wash."].precision, places["Wash."].admin1) == ("admin1", "WA")
+    assert places["CAMP MURRAY"].geonameid is None
+
+
+# -- base forms -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "base"),
+    [
+        ("Тиховоды", "ru", "Тиховода"),
+        ("Тиховоде", "ru", "Тиховода"),
+        ("Тиховоді", "uk", "Тиховода"),
+        ("Тиховодою", "uk", "Тиховода"),
+        ("Сухой Балкой", "ru", "Сухая Балка"),
+        ("Сухій Балці", "uk", "Суха Балка"),
+        ("Приозерної області", "uk", "Приозерна область"),
+        ("Бахмутського району", "uk", "Бахмутський район"),
+        ("TYKHOVODA", "en", "Tykhovoda"),
+        ("Sukha Balka", "en", "Sukha Balka"),
+    ],
+)
+def test_base_form_is_the_nominative(name: str, language: str, base: str) -> None:
+    assert base_form(name, language) == base
+
+
+def test_base_form_prefers_the_form_the_document_writes() -> None:
+    assert base_form("Лимані", "uk", seen={"лиман"}) == "Лиман"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "region"),
+    [
+        ("в селе Тиховода Приозерной области", "Тиховода", "Приозерной области"),
+        ("у селі Тиховода Старобрідської громади", "Тиховода", "Старобрідської громади"),
+    ],
+)
+def test_region_tail_splits_a_settlement_from_its_region(
+    text: str, place: str, region: str
+) -> None:
+    start = text.index(place)
+    split = region_tail(text, Span(start, start + len(place) + 1 + len(region.split()[0])))
+    assert split is not None
+    assert [text[s.start : s.end] for s in split] == [place, region]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -34,7 +35,7 @@ from typing import Any
 
 import platformdirs
 
-__all__ = ["Entry", "Gazetteer", "cyrillic_forms", "gazetteer", "normalise"]
+__all__ = ["Entry", "Gazetteer", "cyrillic_forms", "gazetteer", "ikavism", "morph", "normalise"]
 
 FORMAT = "v3"
 _DASHES = re.compile(r"[\s\-‐‑–—_/]+")
@@ -75,6 +76,7 @@ class Gazetteer:
     def __init__(self, lines: list[str]) -> None:
         self._lines = lines
         self._index: dict[str, int | tuple[int, ...]] = {}
+        self._endings: dict[str, int] | None = None
         for row, line in enumerate(lines):
             for key in line.rsplit("\t", 1)[1].split("|"):
                 self._add(key, row)
@@ -117,6 +119,17 @@ class Gazetteer:
         found = self.exact(f"country {code}")
         return found[0] if found else None
 
+    def ending_counts(self) -> dict[str, int]:
+        """How many one-word Cyrillic names end in each two and three letters: what endings
+        Russian and Ukrainian place names usually have ("-ода" as in Слобода, "-вка")."""
+        if self._endings is None:
+            counts: Counter[str] = Counter()
+            for key in self._index:
+                if " " not in key and _CYRILLIC.match(key):
+                    counts.update((key[-2:], key[-3:]))
+            self._endings = dict(counts)
+        return self._endings
+
     def region_of(self, centre: str) -> list[Entry]:
         """Regions named after a centre: "Donetsk" -> Donetsk Oblast (each country's)."""
         settlements = [e for e in self.lookup(centre) if e.precision == "settlement"]
@@ -145,7 +158,8 @@ def _entry(line: str) -> Entry:
 
 
 @cache
-def _morph(language: str) -> Any:
+def morph(language: str) -> Any:
+    """pymorphy3's analyser for ``language`` ("ru" or "uk"), loaded once per process."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang=language)
@@ -164,7 +178,7 @@ def cyrillic_forms(name: str) -> list[str]:
 
 
 def _nominative(word: str, language: str) -> str:
-    parse = _morph(language).parse(word)[0]
+    parse = morph(language).parse(word)[0]
     inflected = parse.inflect({"nomn"})
     return str(inflected.word if inflected is not None else parse.normal_form)
 
@@ -177,11 +191,11 @@ def _stems(word: str) -> list[str]:
     stems = [word[: -len(end)] for end in _ENDINGS if word.endswith(end) and len(word) > 4]
     out: list[str] = []
     for stem in stems:
-        out += [stem, stem + "а", stem + "я", stem + "е", _ikavism(stem)]
+        out += [stem, stem + "а", stem + "я", stem + "е", ikavism(stem)]
     return out
 
 
-def _ikavism(stem: str) -> str:
+def ikavism(stem: str) -> str:
     """Харков -> Харків, Львов -> Львів: Ukrainian о/е turn to і in a closed last syllable."""
     match = re.search(r"[ое]([^аеиоуяюєіїыэё]+)$", stem)
     return stem[: match.start()] + "і" + match.group(1) if match else stem

@@ -1,6 +1,7 @@
 """Word lists for place recognition and the gazetteer: names the data files lack, first-level
-regions by their centre, demonyms, postal abbreviations, and capitalised common words that are
-small places somewhere but nearly always mean something else in news text."""
+regions by their centre, demonyms, postal abbreviations, capitalised common words that are
+small places somewhere but nearly always mean something else in news text, and the head nouns
+of facility and institution names ("House of Culture")."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ __all__ = [
     "COUNTRY_NAMES",
     "CUES",
     "DEMONYMS",
+    "FACILITY_NOUNS",
+    "FEATURE_WORDS",
     "NOT_PLACES",
     "REGIONS",
 ]
@@ -280,9 +283,12 @@ ABBREVIATIONS = {
     "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
     "R.I.": "Rhode Island", "S.C.": "South Carolina", "SC": "South Carolina",
     "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont",
-    "Va.": "Virginia", "W.Va.": "West Virginia",
+    "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
     "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "Washington", "DC": "Washington",
     "Calif": "California", "Mass": "Massachusetts",
+    "Alta.": "Alberta", "Sask.": "Saskatchewan", "Man.": "Manitoba", "Ont.": "Ontario",
+    "Que.": "Quebec", "N.B.": "New Brunswick", "N.S.": "Nova Scotia",
+    "P.E.I.": "Prince Edward Island", "Nfld.": "Newfoundland",
 }  # fmt: skip
 DEMONYMS = {
     "US": "American|Americans",
@@ -318,3 +324,24 @@ CONTINENT_DEMONYMS = {
     "North America": "North American|North Americans",
     "South America": "South American|South Americans",
 }  # fmt: skip
+#: head nouns of facility and institution names: in "House of Culture", "Ministry of Defence",
+#: "Bank of Valletta" the ``of``-object is part of the name, not a place mention
+FACILITY_NOUNS = frozenset({
+    "house", "palace", "hall", "ministry", "department", "bank", "university", "institute",
+    "academy", "college", "school", "museum", "theatre", "theater", "library", "gallery",
+    "church", "cathedral", "chapel", "monastery", "mosque", "synagogue", "council", "court",
+    "embassy", "consulate", "office", "agency", "authority", "bureau", "committee",
+    "commission", "federation", "association", "society", "foundation", "centre", "center",
+    "hospital", "clinic", "stadium", "arena", "club", "company", "corporation", "orchestra",
+    "chamber", "guild", "league", "board", "service", "station", "airport", "factory", "plant",
+    "prison", "cemetery", "memorial", "monument", "mall", "market", "hotel", "restaurant",
+    "park", "garden", "gardens", "square",
+})  # fmt: skip
+#: words of names that are natural features or parts of a region, not settlements ("Indian
+#: Ocean", "Nile Delta", "Northern Europe"): a settlement rule does not take them unresolved
+FEATURE_WORDS = frozenset({
+    "ocean", "sea", "river", "delta", "gulf", "mount", "mountain", "mountains", "lake", "bay",
+    "island", "islands", "valley", "desert", "coast", "peninsula", "strait", "canal", "forest",
+    "hills", "heights", "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "central", "upper", "lower", "greater",
+})  # fmt: skip
