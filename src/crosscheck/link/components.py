@@ -43,7 +43,14 @@ def components(
                 scores[pair] = max(scores.get(pair, link.score), link.score)
     # machine links first, strongest first; then analysts' merges join whole clusters
     ordered = sorted(
-        (link for link in links if link.same and link.a in parent and link.b in parent),
+        (
+            link
+            for link in links
+            if link.same
+            and link.a in parent
+            and link.b in parent
+            and (link.analyst or link.score >= threshold)
+        ),
         key=lambda link: (link.analyst, -link.score, min(link.a, link.b), max(link.a, link.b)),
     )
     groups: dict[str, set[str]] = {member: {member} for member in parent}

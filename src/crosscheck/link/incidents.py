@@ -34,6 +34,9 @@ __all__ = ["NAME", "THRESHOLD", "WINDOW", "Match", "apart", "blocking_keys", "cl
 NAME = "link.incidents.v1"
 #: the score from which two documents are linked into one incident
 THRESHOLD = 0.6
+#: a link below the threshold still counts in the average between two clusters (``components``)
+#: from this score; below it a pair counts as 0
+WEAK = THRESHOLD / 2
 #: how far apart two known event times may be and still be one event (dates are approximate)
 WINDOW = timedelta(days=3)
 
@@ -144,7 +147,7 @@ def cluster(profiles: Sequence[Profile]) -> dict[str, str]:
     links = [
         Link(profiles[i].document_id, profiles[j].document_id, found.score)
         for i, j in _candidates(by_key.values())
-        if (found := match(profiles[i], profiles[j])).score >= THRESHOLD
+        if (found := match(profiles[i], profiles[j])).score >= WEAK
     ]
     return components((p.document_id for p in profiles), links, threshold=THRESHOLD)
 

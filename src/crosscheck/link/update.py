@@ -199,10 +199,11 @@ def _join_incident(
         score, features = found_match.score, dict(found_match.features)
         if other in found:
             score, features["copy"] = max(score, 1.0), found[other]
-        if score >= incidents.THRESHOLD:
+        if score >= incidents.WEAK:  # a weak link only weighs in averages (components)
             edges.append(links.Edge(kind="incident", a=item.document_id, b=other,
                                     origin="machine", verdict="same", score=score,
                                     features=features))  # fmt: skip
+        if score >= incidents.THRESHOLD:
             touched.add(incident_id)
     links.insert_edges(connection, edges, now=now)
     links.set_incidents(connection, {item.document_id: item.document_id})
