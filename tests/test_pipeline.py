@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import gzip
 import io
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from crosscheck import pipeline
+from crosscheck.errors import CrosscheckError
+from crosscheck.model import Document, Facts
 from crosscheck.store import Database
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "captures"
 
 WHEN = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 CLIP = (
@@ -90,3 +95,77 @@ def test_run_oversize_file_is_refused(tmp_path: Path, db: Database) -> None:
     [failure] = report.failures
     assert failure.where == str(big)
     assert "too large" in failure.reason and "100" in failure.reason
+
+
+class _Recording:
+    """An extractor that finds nothing, fails on a document saying POISON, and records how many
+    documents each call was given."""
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Facts]:
+        given = list(documents)
+        self.calls.append(len(given))
+        for document in given:
+            if "POISON" in document.text:
+                raise CrosscheckError("poisoned document")
+            yield Facts()
+
+
+@pytest.fixture
+def clips(tmp_path: Path) -> Path:
+    """Twenty clips, a junk file and a poisoned clip among them (more than one batch)."""
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    for n in range(20):
+        (folder / f"{n:02}.txt").write_text(f"Clip {n}\n\nThe unit reported {n} shells.")
+    (folder / "05a.bin").write_bytes(bytes(range(256)) * 8)
+    (folder / "07a.txt").write_text("Poisoned\n\nThis clip says POISON.")
+    return folder
+
+
+def test_run_extracts_captures_in_batches_each_stored(clips: Path, db: Database) -> None:
+    extractor = _Recording()
+    options = pipeline.Options(captured_at=WHEN, extractor=extractor)
+    seen: list[str] = []
+    report = pipeline.run([str(clips)], db, options, progress=lambda where, _: seen.append(where))
+    assert (report.stored, report.documents) == (20, 20)
+    assert [Path(f.where).name or f.reason for f in report.failures] == [
+        "05a.bin", "poisoned document"]  # fmt: skip
+    assert max(extractor.calls) > 1  # batched
+    assert [Path(where).name for where in seen] == sorted(p.name for p in clips.iterdir())
+    assert db.counts()["documents"] == 20
+
+
+def test_run_one_bad_document_fails_only_its_capture(clips: Path, db: Database) -> None:
+    report = pipeline.run([str(clips)], db, pipeline.Options(extractor=_Recording()))
+    assert report.stored == 20
+    assert [f.reason for f in report.failures if not f.where] == ["poisoned document"]
+    texts = [db.record(i)["document"]["text"] for c in db.captures() for i in
+             db.document_ids_for(c.sha256)]  # fmt: skip
+    assert not any("POISON" in text for text in texts)
+
+
+def test_batches_give_the_records_of_one_capture_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from crosscheck.extract import Extractor
+
+    paths = [str(SAMPLES / "clips"), str(SAMPLES / "jsonl")]
+    options = pipeline.Options(captured_at=WHEN, extractor=Extractor())
+    batched = list(pipeline.extract(paths, options, pipeline.RunReport()))
+    monkeypatch.setattr(pipeline, "BATCH", 1)
+    alone = list(pipeline.extract(paths, options, pipeline.RunReport()))
+    assert batched == alone
+    assert len(batched) > 3 and any(record["mentions"] for record in batched)
+
+
+def test_rebuild_reports_progress_for_every_capture(clips: Path, db: Database) -> None:
+    pipeline.run([str(clips)], db, pipeline.Options(captured_at=WHEN))
+    seen: list[str] = []
+    report = pipeline.rebuild(
+        db, pipeline.Options(extractor=_Recording()), progress=lambda w, _: seen.append(w)
+    )
+    assert (report.stored, len(report.failures)) == (20, 1)
+    assert len(seen) == 21

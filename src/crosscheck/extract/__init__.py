@@ -11,15 +11,17 @@ The stages run in this order over one shared linguistic ``Analysis`` (parsed onc
 
 Every stage names its version in ``NAME`` and on every fact it returns; every fact carries a
 ``Span`` into ``Document.text``. ``Extractor`` loads the models once and is then called per
-document.
+document, or given many with ``extract_many``, which parses them in batches (faster, same facts).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import tee
 
-from crosscheck.extract.analysis import Analyzer
+from crosscheck.extract.analysis import Analysis, Analyzer
 from crosscheck.extract.profiles import PROFILES  # rule profiles for vague numbers ("dozens")
 from crosscheck.model import Document, Facts, Mention, MentionKind, Place
 
@@ -45,11 +47,19 @@ class Extractor:
         return Analyzer()
 
     def __call__(self, document: Document) -> Facts:
+        return next(self.extract_many([document]))
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Facts]:
+        """The facts of each document, in order; the analyses are parsed batch by batch."""
+        documents, pending = tee(documents)  # the analyzer reads one batch ahead
+        for document, analysis in zip(documents, self.analyzer.analyze_many(pending), strict=True):
+            yield self._facts(document, analysis)
+
+    def _facts(self, document: Document, analysis: Analysis) -> Facts:
         from crosscheck.extract import claims, entities, event_dates, people, places, quotes
 
         if not document.text.strip():
             return Facts()
-        analysis = self.analyzer(document)
         found = entities.find_mentions(document, analysis)
         located = places.find_places(document, analysis)
         mentions = sorted(

@@ -48,8 +48,9 @@ def refresh_incidents(
     links.replace_incidents(connection, set(old) | set(new), summaries, now=now)
 
 
-def refresh_persons(connection: Connection, touched: Collection[str], *, now: datetime) -> None:
-    """Regroup the persons that ``touched`` members belong to, and rewrite their summaries."""
+def refresh_persons(connection: Connection, touched: Collection[str], *, now: datetime) -> set[str]:
+    """Regroup the persons that ``touched`` members belong to, and rewrite their summaries; the
+    members whose person changed."""
     rows = links.person_members_of(connection, person_ids=_person_ids(connection, touched))
     members = {row["member"] for row in rows} | set(touched)
     rows = links.person_members_of(connection, person_ids=_person_ids(connection, members))
@@ -63,7 +64,8 @@ def refresh_persons(connection: Connection, touched: Collection[str], *, now: da
     assignment = components(members, linked)
     old = {row["person_id"] for row in rows}
     current = {row["member"]: row["person_id"] for row in rows}
-    links.set_persons(connection, {m: p for m, p in assignment.items() if current.get(m) != p})
+    renamed = {m: p for m, p in assignment.items() if current.get(m) != p}
+    links.set_persons(connection, renamed)
     by_person: dict[str, list[str]] = defaultdict(list)
     for member, person_id in assignment.items():
         by_person[person_id].append(member)
@@ -76,6 +78,7 @@ def refresh_persons(connection: Connection, touched: Collection[str], *, now: da
         for person_id, group in sorted(by_person.items())
     ]
     links.replace_persons(connection, old, summaries, now=now)
+    return set(renamed)
 
 
 def _edges_by_member(edges: Sequence[links.Edge]) -> dict[str, list[int]]:

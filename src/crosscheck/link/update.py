@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import combinations
 from typing import Any
@@ -108,12 +108,12 @@ def _link(connection: Connection, document_id: str, report: LinkReport) -> None:
     _group_copies(connection, document_id, found, now=now)
     report.documents += 1
     report.copies += bool(found)
-    touched: set[str] = set()
-    assignment: dict[str, str] = {}
+    regrouped = Regrouped()
     if item.kinds:
-        touched, assignment = _regroup(connection, _join_incident(connection, item, found, now=now))
+        regrouped = _regroup(connection, _join_incident(connection, item, found, now=now))
+        regrouped.changed.add(document_id)  # new: its incident has no summary yet
     people_touched = _join_people(connection, item, document, facts, now=now)
-    _refresh(connection, touched, assignment, people_touched, now=now)
+    _refresh(connection, regrouped, people_touched, now=now)
 
 
 def regroup_incidents(
@@ -121,23 +121,43 @@ def regroup_incidents(
 ) -> None:
     """Recompute the clusters of these incidents' documents (after a decision) and what depends
     on them: their summaries and their people's."""
-    old, assignment = _regroup(connection, incident_ids)
-    _refresh(connection, old, assignment, set(), now=now)
+    _refresh(connection, _regroup(connection, incident_ids), set(), now=now)
+
+
+@dataclass(slots=True)
+class Regrouped:
+    """What a regrouping did: every regrouped document's incident, before and after."""
+
+    before: dict[str, str | None] = field(default_factory=dict)
+    after: dict[str, str] = field(default_factory=dict)
+    #: the documents whose incident changed (and a new document, which has no summary yet)
+    changed: set[str] = field(default_factory=set)
+
+    def incidents(self) -> tuple[set[str], set[str]]:
+        """The incidents whose members changed: as they were (gone or to rewrite), as they are.
+        The others in the neighbourhood are left alone, so the work stays local however dense
+        the neighbourhood is."""
+        old = {i for d in self.changed if (i := self.before.get(d))}
+        return old, {self.after[d] for d in self.changed} | (old & set(self.after.values()))
+
+    def documents(self) -> set[str]:
+        """The documents of those incidents, before and after."""
+        old, new = self.incidents()
+        return {d for d, i in self.after.items() if i in new or self.before.get(d) in old}
 
 
 def _refresh(
-    connection: Connection,
-    old: Collection[str],
-    assignment: dict[str, str],
-    people_touched: set[str],
-    *,
-    now: datetime,
+    connection: Connection, regrouped: Regrouped, people_touched: set[str], *, now: datetime
 ) -> None:
     # a person's summary lists their incidents, an incident's lists its people: persons first
-    in_incidents = _recompare(connection, set(assignment), now=now)
-    summaries.refresh_persons(connection, people_touched | in_incidents, now=now)
-    if assignment:
-        summaries.refresh_incidents(connection, old, set(assignment.values()), now=now)
+    in_incidents = _recompare(connection, regrouped.documents(), now=now)
+    renamed = summaries.refresh_persons(connection, people_touched | in_incidents, now=now)
+    old, new = regrouped.incidents()
+    # an incident's summary names its people: rewrite those whose people were regrouped too
+    documents = {member.split("/", 1)[0] for member in renamed}
+    new |= {i for i in links.incident_ids(connection, documents).values() if i}
+    if new:
+        summaries.refresh_incidents(connection, old, new, now=now)
 
 
 # -- copies -------------------------------------------------------------------------------------
@@ -210,9 +230,7 @@ def _join_incident(
     return touched | {item.document_id}
 
 
-def _regroup(
-    connection: Connection, incident_ids: Collection[str]
-) -> tuple[set[str], dict[str, str]]:
+def _regroup(connection: Connection, incident_ids: Collection[str]) -> Regrouped:
     """Recluster the touched incidents together with the incidents one link away from them, so
     that a grown cluster can take in a neighbour it could not take before (as clustering every
     document at once would)."""
@@ -224,8 +242,10 @@ def _regroup(
         e for e in links.edges(connection, "incident", members) if e.a in members and e.b in members
     ]
     assignment = components(members, _links(edges), threshold=incidents.THRESHOLD)
-    links.set_incidents(connection, dict(assignment))
-    return set(incident_ids) | nearby, assignment
+    before = links.incident_ids(connection, members)
+    changed = {d for d, i in assignment.items() if before.get(d) != i}
+    links.set_incidents(connection, {d: assignment[d] for d in changed})
+    return Regrouped(before, assignment, changed)
 
 
 def _links(edges: Sequence[links.Edge]) -> list[Link]:

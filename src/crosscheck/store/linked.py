@@ -13,11 +13,18 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, false, func, or_, select
+from sqlalchemy import Connection, Select, Table, exists, false, func, or_, select
 
 from crosscheck.store import queries
 from crosscheck.store.links import _chunks
-from crosscheck.store.schema import documents, incidents, link_profiles, person_members, persons
+from crosscheck.store.schema import (
+    documents,
+    incidents,
+    link_profiles,
+    link_queue,
+    person_members,
+    persons,
+)
 
 __all__ = [
     "incident_ids_named",
@@ -32,12 +39,13 @@ __all__ = [
 
 
 def unlinked_count(connection: Connection) -> int:
-    """How many stored documents are not linked yet."""
+    """How many stored documents are not linked yet: the queued ones without a profile (only
+    the queue is read, not every stored document)."""
     query = (
         select(func.count())
-        .select_from(documents)
-        .outerjoin(link_profiles, link_profiles.c.document_id == documents.c.id)
-        .where(link_profiles.c.document_id.is_(None))
+        .select_from(link_queue)
+        .join(documents, documents.c.id == link_queue.c.document_id)
+        .where(~exists().where(link_profiles.c.document_id == link_queue.c.document_id))
     )
     return connection.scalar(query) or 0
 

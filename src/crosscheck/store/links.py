@@ -7,9 +7,11 @@ import json
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, or_, select, update
+from sqlalchemy import Connection, Insert, delete, exists, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from crosscheck.store.queries import _insert
 from crosscheck.store.schema import (
@@ -19,6 +21,7 @@ from crosscheck.store.schema import (
     link_edges,
     link_keys,
     link_profiles,
+    link_queue,
     person_members,
     persons,
 )
@@ -29,20 +32,30 @@ __all__ = [
     "delete_links_of",
     "documents_under",
     "edges",
+    "event_profiles",
+    "incident_ids",
     "incident_members",
     "insert_edge",
+    "insert_edges",
     "insert_keys",
     "insert_profile",
     "link_ids",
+    "namesakes",
     "person_members_in",
     "person_members_of",
     "profiles",
+    "queue_all",
     "seen",
+    "signatures",
+    "tidy_queue",
     "unlinked",
 ]
 
 #: at most this many documents per blocking key are compared (the newest in the time window)
 KEY_LIMIT = 200
+#: at most this many members of one name block are compared with a new person (the nearest in
+#: time): a common name must not cost a comparison, a link and a summary per namesake stored
+NAMESAKE_LIMIT = 20
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,16 +98,31 @@ def link_ids(connection: Connection, document_id: str) -> tuple[str | None, dict
 
 
 def unlinked(connection: Connection, *, limit: int) -> list[str]:
-    """Documents not linked yet, oldest first (by publication, else by when stored)."""
+    """Documents not linked yet, oldest first (by publication, else by when stored): the
+    queued ones without a profile. Only the queue is read, not every stored document."""
     order = func.coalesce(documents.c.published_start, documents.c.created_at)
     query = (
         select(documents.c.id)
-        .outerjoin(link_profiles, link_profiles.c.document_id == documents.c.id)
-        .where(link_profiles.c.document_id.is_(None))
+        .where(documents.c.id.in_(select(link_queue.c.document_id)))
+        .where(~exists().where(link_profiles.c.document_id == documents.c.id))
         .order_by(order, documents.c.id)
         .limit(limit)
     )
     return list(connection.scalars(query))
+
+
+def tidy_queue(connection: Connection) -> None:
+    """Take off the queue what is linked already (a rebuilt document keeps its links) or no
+    longer stored, so that the queue stays as short as the work left."""
+    linked = exists().where(link_profiles.c.document_id == link_queue.c.document_id)
+    stored = exists().where(documents.c.id == link_queue.c.document_id)
+    connection.execute(delete(link_queue).where(or_(linked, ~stored)))
+
+
+def queue_all(connection: Connection) -> None:
+    """Queue every stored document (``relink``)."""
+    connection.execute(delete(link_queue))
+    connection.execute(link_queue.insert().from_select(["document_id"], select(documents.c.id)))
 
 
 def seen(connection: Connection, document_id: str) -> datetime:
@@ -109,6 +137,8 @@ def seen(connection: Connection, document_id: str) -> datetime:
 
 
 def insert_profile(connection: Connection, row: StoredProfile, *, now: datetime) -> None:
+    """Store a document's profile: it is linked, and leaves the queue."""
+    connection.execute(delete(link_queue).where(link_queue.c.document_id == row.document_id))
     connection.execute(
         link_profiles.insert().values(
             document_id=row.document_id, profile=json.dumps(row.profile, ensure_ascii=False),
@@ -130,19 +160,23 @@ def documents_under(
     connection: Connection, keys: Collection[str], days: tuple[int, int] | None
 ) -> set[str]:
     """Documents filed under any of ``keys``, with a first event day inside ``days`` (or none
-    known), at most ``KEY_LIMIT`` per key: an index range scan per key."""
+    known), at most ``KEY_LIMIT`` per key, the newest first: index range scans per key."""
     found: set[str] = set()
     for key in sorted(keys):
-        where = link_keys.c.key == key
-        if days is not None and not key.startswith("band:"):
-            where = and_(where, or_(link_keys.c.day.between(*days), link_keys.c.day.is_(None)))
-        query = (
-            select(link_keys.c.document_id)
-            .where(where)
-            .order_by(link_keys.c.day.desc())
-            .limit(KEY_LIMIT)
-        )
-        found.update(connection.scalars(query))
+        query = select(link_keys.c.document_id).where(link_keys.c.key == key)
+        if days is None or key.startswith("band:"):
+            found.update(
+                connection.scalars(query.order_by(link_keys.c.day.desc()).limit(KEY_LIMIT))
+            )
+            continue
+        # Dated and undated documents in two range scans: one "day BETWEEN ... OR day IS NULL"
+        # would walk the key's index from its newest day down, however far the window lies.
+        dated = query.where(link_keys.c.day.between(*days)).order_by(link_keys.c.day.desc())
+        some = list(connection.scalars(dated.limit(KEY_LIMIT)))
+        if len(some) < KEY_LIMIT:
+            undated = query.where(link_keys.c.day.is_(None)).limit(KEY_LIMIT - len(some))
+            some += connection.scalars(undated)
+        found.update(some)
     return found
 
 
@@ -158,6 +192,33 @@ def profiles(connection: Connection, document_ids: Collection[str]) -> dict[str,
                 signature=row.signature, seen=row.seen, incident_id=row.incident_id,
                 copy_of=row.copy_of,
             )  # fmt: skip
+    return found
+
+
+def event_profiles(
+    connection: Connection, document_ids: Collection[str]
+) -> dict[str, tuple[str, dict[str, Any]]]:
+    """The incident and profile data (``profile.to_json``) of those of these documents that
+    report an event; only the columns that comparing them needs."""
+    found = {}
+    columns = (link_profiles.c.document_id, link_profiles.c.incident_id, link_profiles.c.profile)
+    for chunk in _chunks(sorted(document_ids)):
+        # "incident_id IS NOT NULL" in SQL would lead SQLite to scan its index: filter here
+        query = select(*columns).where(link_profiles.c.document_id.in_(chunk))
+        for document_id, incident_id, data in connection.execute(query):
+            if incident_id is not None:
+                found[document_id] = (incident_id, json.loads(data))
+    return found
+
+
+def signatures(connection: Connection, document_ids: Collection[str]) -> dict[str, bytes]:
+    """The stored MinHash signatures of these documents."""
+    found = {}
+    columns = (link_profiles.c.document_id, link_profiles.c.signature)
+    for chunk in _chunks(sorted(document_ids)):
+        query = select(*columns).where(link_profiles.c.document_id.in_(chunk))
+        for document_id, signature in connection.execute(query):
+            found[document_id] = signature
     return found
 
 
@@ -181,6 +242,18 @@ def set_incidents(connection: Connection, assignment: dict[str, str | None]) -> 
         )
 
 
+def incident_ids(connection: Connection, document_ids: Collection[str]) -> dict[str, str | None]:
+    """The incident of each of these linked documents (None: it reports no event)."""
+    found: dict[str, str | None] = {}
+    for chunk in _chunks(sorted(document_ids)):
+        query = select(link_profiles.c.document_id, link_profiles.c.incident_id)
+        for document_id, incident_id in connection.execute(
+            query.where(link_profiles.c.document_id.in_(chunk))
+        ):
+            found[document_id] = incident_id
+    return found
+
+
 def incident_members(connection: Connection, incident_ids: Collection[str]) -> set[str]:
     found: set[str] = set()
     for chunk in _chunks(sorted(incident_ids)):
@@ -194,31 +267,48 @@ def incident_members(connection: Connection, incident_ids: Collection[str]) -> s
 
 def insert_edge(connection: Connection, edge: Edge, *, now: datetime) -> None:
     """Add a link, replacing an earlier one of the same origin between the same members."""
-    a, b = sorted((edge.a, edge.b))
-    connection.execute(
-        delete(link_edges).where(
-            link_edges.c.kind == edge.kind, link_edges.c.a == a, link_edges.c.b == b,
-            link_edges.c.origin == edge.origin,
-        )
-    )  # fmt: skip
-    connection.execute(
-        link_edges.insert().values(
-            kind=edge.kind, a=a, b=b, origin=edge.origin, verdict=edge.verdict,
-            score=edge.score, features=json.dumps(edge.features, ensure_ascii=False),
-            author=edge.author, comment=edge.comment, created_at=edge.created_at or now,
-        )
-    )  # fmt: skip
+    insert_edges(connection, [edge], now=now)
+
+
+def insert_edges(connection: Connection, edges: Sequence[Edge], *, now: datetime) -> None:
+    """Add links, each replacing an earlier one of the same origin between the same members:
+    one upsert statement for all of them."""
+    rows = {}
+    for edge in edges:  # of two edges between the same members, the later one stands
+        a, b = sorted((edge.a, edge.b))
+        rows[edge.kind, a, b, edge.origin] = {
+            "kind": edge.kind, "a": a, "b": b, "origin": edge.origin, "verdict": edge.verdict,
+            "score": edge.score, "features": json.dumps(edge.features, ensure_ascii=False),
+            "author": edge.author, "comment": edge.comment, "created_at": edge.created_at or now,
+        }  # fmt: skip
+    if rows:
+        connection.execute(_upsert_edge(connection.dialect.name), list(rows.values()))
+
+
+@cache
+def _upsert_edge(dialect: str) -> Insert:
+    """INSERT ... ON CONFLICT (kind, a, b, origin) DO UPDATE, built once per dialect."""
+    statement = (
+        postgresql.insert(link_edges) if dialect == "postgresql" else sqlite.insert(link_edges)
+    )
+    replace = {name: statement.excluded[name] for name in _EDGE_VALUES}
+    return statement.on_conflict_do_update(index_elements=_EDGE_KEY, set_=replace)
+
+
+_EDGE_KEY = ("kind", "a", "b", "origin")
+_EDGE_VALUES = ("verdict", "score", "features", "author", "comment", "created_at")
 
 
 def edges(connection: Connection, kind: str, members: Collection[str]) -> list[Edge]:
     """Every link of ``kind`` touching any of ``members``."""
     found: dict[tuple[str, str, str], Edge] = {}
     for chunk in _chunks(sorted(members)):
-        query = select(link_edges).where(
-            link_edges.c.kind == kind, or_(link_edges.c.a.in_(chunk), link_edges.c.b.in_(chunk))
-        )
-        for row in connection.execute(query):
-            found[row.a, row.b, row.origin] = _edge(row)
+        # One query per end: (kind, a) leads the primary key and (kind, b) has an index, but
+        # "a IN ... OR b IN ..." would read every link of the kind.
+        for end in (link_edges.c.a, link_edges.c.b):
+            query = select(link_edges).where(link_edges.c.kind == kind, end.in_(chunk))
+            for row in connection.execute(query):
+                found[row.a, row.b, row.origin] = _edge(row)
     return [found[key] for key in sorted(found)]
 
 
@@ -233,6 +323,9 @@ def _edge(row: Any) -> Edge:
 def delete_links_of(connection: Connection, document_ids: Collection[str]) -> None:
     """Forget what the machine derived from these documents (their analysts' decisions stay)."""
     for chunk in _chunks(sorted(document_ids)):
+        connection.execute(delete(link_queue).where(link_queue.c.document_id.in_(chunk)))
+        stored = select(documents.c.id).where(documents.c.id.in_(chunk))
+        connection.execute(link_queue.insert().from_select(["document_id"], stored))
         connection.execute(delete(link_profiles).where(link_profiles.c.document_id.in_(chunk)))
         connection.execute(delete(link_keys).where(link_keys.c.document_id.in_(chunk)))
         connection.execute(delete(person_members).where(person_members.c.document_id.in_(chunk)))
@@ -259,6 +352,45 @@ def person_members_of(
     rows = connection.execute(
         select(person_members).where(or_(*where)).order_by(person_members.c.member)
     )
+    return [dict(row._mapping, attributes=json.loads(row.attributes)) for row in rows]
+
+
+def namesakes(
+    connection: Connection,
+    surname_key: str,
+    *,
+    name_key: str | None = None,
+    initial: str | None = None,
+    day: int | None,
+) -> list[dict[str, Any]]:
+    """Members with this surname key (and this whole name key, or a first name that is this
+    initial: "a smirnov", "a v smirnov"), at most ``NAMESAKE_LIMIT``: those whose documents'
+    event days are nearest to ``day`` (none known: the newest), then undated ones."""
+    query = select(person_members).where(person_members.c.surname_key == surname_key)
+    if name_key is not None:
+        query = query.where(person_members.c.name_key == name_key)
+    if initial is not None:  # a range of the (surname_key, name_key, day) index
+        name = person_members.c.name_key
+        query = query.where(name >= f"{initial} ", name < f"{initial}!")
+        return _members(connection.execute(query.order_by(name).limit(NAMESAKE_LIMIT)))
+    column, limit = person_members.c.day, NAMESAKE_LIMIT
+    if day is None:
+        rows = list(
+            connection.execute(
+                query.where(column.is_not(None)).order_by(column.desc()).limit(limit)
+            )
+        )
+    else:
+        before = query.where(column <= day).order_by(column.desc()).limit(limit)
+        after = query.where(column > day).order_by(column).limit(limit)
+        rows = [*connection.execute(before), *connection.execute(after)]
+        rows = sorted(rows, key=lambda row: (abs(row.day - day), row.member))[:limit]
+    if len(rows) < limit:
+        rows += connection.execute(query.where(column.is_(None)).limit(limit - len(rows)))
+    return _members(rows)
+
+
+def _members(rows: Iterable[Any]) -> list[dict[str, Any]]:
     return [dict(row._mapping, attributes=json.loads(row.attributes)) for row in rows]
 
 

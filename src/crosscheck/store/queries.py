@@ -20,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from crosscheck.errors import StoreError
 from crosscheck.model import Capture, Document, Facts
 from crosscheck.record import to_record
-from crosscheck.store.schema import FTS_TABLE, captures, documents
+from crosscheck.store.schema import FTS_TABLE, captures, documents, link_queue
 
 __all__ = [
     "CaptureKey",
@@ -88,13 +88,15 @@ def insert_documents(
     *,
     now: datetime,
 ) -> None:
-    """Insert documents derived from ``capture`` (with their facts, when extraction ran), and
-    their full-text rows."""
+    """Insert documents derived from ``capture`` (with their facts, when extraction ran), their
+    full-text rows, and queue them for linking."""
     if not items:
         return
     found: Sequence[Facts | None] = facts or [None] * len(items)
     rows = [_document_row(capture, d, f, now) for d, f in zip(items, found, strict=True)]
     connection.execute(documents.insert(), rows)
+    queued = [{"document_id": d.id} for d in items]
+    connection.execute(_insert(connection, link_queue).on_conflict_do_nothing(), queued)
     if connection.dialect.name == "sqlite":
         connection.execute(_fts.insert(), [_fts_row(d) for d in items])
 

@@ -38,6 +38,7 @@ __all__ = [
     "link_edges",
     "link_keys",
     "link_profiles",
+    "link_queue",
     "metadata",
     "person_members",
     "persons",
@@ -139,6 +140,14 @@ link_profiles = Table(
     Index(None, "copy_of"),
 )
 
+#: documents that may not be linked yet: every stored document is queued here and leaves when
+#: it is linked, so that finding new work reads this short table instead of every document
+link_queue = Table(
+    "link_queue",
+    metadata,
+    Column("document_id", String(16), primary_key=True),
+)
+
 #: blocking: documents under each key ("person:aleksei smirnov", "band:3:..."), with the first
 #: day (days since 1970) of their event time so that a lookup can stay inside a time window
 link_keys = Table(
@@ -195,7 +204,9 @@ persons = Table(
     Index(None, "name"),
 )
 
-#: a person as one document names them ("<document id>/p1"), and who they are across documents
+#: a person as one document names them ("<document id>/p1"), and who they are across documents;
+#: ``day`` is their document's first event day (as in ``link_keys``), so that a new person is
+#: compared with the namesakes nearest in time (``links.namesakes``)
 person_members = Table(
     "person_members",
     metadata,
@@ -205,8 +216,10 @@ person_members = Table(
     Column("surname_key", Text, nullable=False),
     Column("attributes", Text, nullable=False),  # JSON: keys of hometown, unit; incident
     Column("person_id", Text, nullable=False),
+    Column("day", Integer),
     Index(None, "document_id"),
     Index(None, "name_key"),
-    Index(None, "surname_key"),
+    Index(None, "surname_key", "name_key", "day"),
+    Index(None, "surname_key", "day"),
     Index(None, "person_id"),
 )
