@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from crosscheck.errors import SettingsError
-from crosscheck.evaluate import PREDICTORS, GoldError, evaluate, task, task_names
+from crosscheck.evaluate import GoldError, evaluate, task, task_names
 from crosscheck.evaluate.ner import Entity
 from crosscheck.evaluate.task import NO_EXTRACTOR
 from crosscheck.model import Span
@@ -19,10 +19,10 @@ from crosscheck.model import Span
 @pytest.fixture
 def registry(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, object]]:
     """The registry with no predictors and nothing to import them from."""
+    fresh: dict[str, object] = {}
     monkeypatch.setattr(task, "ADAPTERS", {})
-    for name in list(PREDICTORS):
-        monkeypatch.delitem(PREDICTORS, name)
-    yield PREDICTORS  # type: ignore[misc]
+    monkeypatch.setattr(task, "PREDICTORS", fresh)
+    yield fresh
 
 
 def write_conllpp(data: Path) -> None:
