@@ -169,3 +169,20 @@ def test_rebuild_reports_progress_for_every_capture(clips: Path, db: Database) -
     )
     assert (report.stored, len(report.failures)) == (20, 1)
     assert len(seen) == 21
+
+
+def test_run_text_too_long_for_the_model_fails_alone(tmp_path: Path, db: Database) -> None:
+    from crosscheck.extract import Extractor
+
+    folder = tmp_path / "long"
+    folder.mkdir()
+    (folder / "a.txt").write_text(CLIP, encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Report\n\n" + "The shelling went on. " * 50_000, encoding="utf-8"
+    )
+    report = pipeline.run(
+        [str(folder)], db, pipeline.Options(captured_at=WHEN, extractor=Extractor())
+    )
+    assert report.stored == 1
+    [failure] = report.failures
+    assert "longer than the 1,000,000 characters the language model reads" in failure.reason

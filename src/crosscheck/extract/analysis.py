@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from itertools import islice
 from typing import Any
 
+from crosscheck.errors import CaptureError
 from crosscheck.model import Document, Span
 
 __all__ = ["BATCH_SIZE", "NAME", "Analysis", "Analyzer", "Entity", "Token"]
@@ -216,6 +217,17 @@ def _blas() -> Any:
     return ThreadpoolController()
 
 
+def _check_length(document: Document, limit: int) -> None:
+    """spaCy refuses texts over its limit (memory grows with length); say so per capture, so
+    that one huge text fails alone instead of stopping an ingest."""
+    if len(document.text) > limit:
+        where = f"capture {document.capture_sha256}" + (
+            f" ({document.locator})" if document.locator else ""
+        )
+        raise CaptureError(where, f"text of {len(document.text):,} characters is longer than "
+                                  f"the {limit:,} characters the language model reads")  # fmt: skip
+
+
 class Analyzer:
     """Builds an ``Analysis`` per document; loads each model on first use only."""
 
@@ -230,6 +242,9 @@ class Analyzer:
         the others one at a time."""
         iterator = iter(documents)
         while chunk := list(islice(iterator, BATCH_SIZE)):
+            for document in chunk:
+                if _parsed_by_spacy(document):
+                    _check_length(document, self._nlp.max_length)
             parsed = self._parse([d.text for d in chunk if _parsed_by_spacy(d)])
             for document in chunk:
                 if _parsed_by_spacy(document):
