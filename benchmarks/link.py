@@ -12,7 +12,12 @@ heavy-tailed number of reports in three languages; copies; background stories). 
 written in bulk, in the formats ``crosscheck.link.update`` writes (its profile, key, signature
 and day functions build them), without extraction or the linking path itself, so that a
 million documents take minutes. Stored documents' texts are short lead paragraphs and are
-left out of the full-text index: linking reads neither.
+left out of the full-text index: linking reads neither. Stored links are those inside each
+event (a report linked with up to ``LINKED`` earlier ones; its incidents are the clusters that
+``link.components`` makes of them; one person per person named in an incident, and a few
+review candidates between namesakes). Links between reports of *different* events, which the
+matcher also makes where a place is reported on every day, are not generated: regrouping
+visits smaller neighbourhoods in the stored part than in a database that grew by linking.
 
 Then ``--new`` new documents (full-length texts: new events, more reports of stored events,
 copies of stored articles, background stories; the same fresh events at every size) are stored
@@ -67,6 +72,8 @@ from crosscheck.store import Database  # noqa: E402
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 CHUNK = 5_000
+#: new documents report again and copy what the first chunks hold (the same at every size)
+SAMPLED = 2
 #: each report of an event is linked with up to this many earlier ones
 LINKED = 30
 #: new documents are numbered from here, apart from every stored one
@@ -161,9 +168,11 @@ def _run_size(folder: Path, size: int, args: argparse.Namespace, new: int) -> di
 
 @dataclass(slots=True)
 class Samples:
-    """Stored events and articles that new documents can report again or copy."""
+    """Stored events (with their number of reports) and articles that new documents can report
+    again or copy: from the first ``SAMPLED`` chunks, which are the same at every size, so
+    that every size links the same new documents."""
 
-    events: list[world.Event] = field(default_factory=list)
+    events: list[tuple[world.Event, int]] = field(default_factory=list)
     originals: list[world.Report] = field(default_factory=list)
 
 
@@ -278,12 +287,13 @@ def _chunk(task: tuple[int, int, int, int]) -> Chunk:
         background = rng.random() < world.BACKGROUND
         happened = world.event(vocab, rng, background=background)
         count = min(last - index, 1 if background else world.reports_per_event(rng))
-        long = not background and len(chunk.samples.originals) < 2
+        sampled = number < SAMPLED and not background
+        long = sampled and len(chunk.samples.originals) < 10
         told = _tell(vocab, rng, happened, index, count, long=long)
         stored = [_store(chunk, item, original, signatures, first) for item, original in told]
         _event_rows(chunk, happened, stored, namesakes, rng)
-        if not background and len(chunk.samples.events) < 4:
-            chunk.samples.events.append(happened)
+        if sampled:
+            chunk.samples.events.append((happened, count))
         if long:
             chunk.samples.originals.append(told[0][0])
         index += count
@@ -493,14 +503,16 @@ def _when(value: datetime) -> str:
 def _new_reports(
     vocab: world.Vocabulary, seed: int, samples: Samples, count: int
 ) -> Iterator[tuple[world.Report, bool]]:
-    """New documents: 45% new events, 25% more reports of stored events, 10% copies of stored
-    articles, 20% background. Each is drawn from its own seed, so fresh ones are the same at
-    every size."""
+    """New documents: 45% new events, 25% more reports of stored events (a story told often
+    is the likeliest to be told again), 10% copies of stored articles, 20% background. Each is
+    drawn from its own seed."""
+    weights = [count for _, count in samples.events]
     for number in range(count):
         rng = random.Random(f"{seed}:new:{number}")
         roll, index = rng.random(), NEW_BASE + number
         if roll < 0.25 and samples.events:
-            yield world.report(vocab, rng, rng.choice(samples.events), index, long=True), False
+            happened = rng.choices(samples.events, weights=weights)[0][0]
+            yield world.report(vocab, rng, happened, index, long=True), False
         elif roll < 0.35 and samples.originals:
             original = rng.choice(samples.originals)
             later = original.published + timedelta(hours=rng.randrange(1, 48))

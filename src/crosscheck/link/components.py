@@ -54,21 +54,40 @@ def components(
         key=lambda link: (link.analyst, -link.score, min(link.a, link.b), max(link.a, link.b)),
     )
     groups: dict[str, set[str]] = {member: {member} for member in parent}
+    between = _between(parent, scores)
     for link in ordered:
         root_a, root_b = _root(parent, link.a), _root(parent, link.b)
         if root_a == root_b or _walled(groups[root_a], groups[root_b], walls):
             continue
-        if not link.analyst and _mean(groups[root_a], groups[root_b], scores) < threshold:
+        size = len(groups[root_a]) * len(groups[root_b])
+        if not link.analyst and between[root_a].get(root_b, 0.0) / size < threshold:
             continue
         keep, gone = sorted((root_a, root_b))
         parent[gone] = keep
         groups[keep] |= groups.pop(gone)
+        _merge(between, keep, gone)
     return {member: min(groups[_root(parent, member)]) for member in parent}
 
 
-def _mean(a: set[str], b: set[str], scores: dict[tuple[str, str], float]) -> float:
-    total = sum(scores.get((x, y), 0.0) for x in a for y in b)
-    return total / (len(a) * len(b))
+def _between(
+    members: dict[str, str], scores: dict[tuple[str, str], float]
+) -> dict[str, dict[str, float]]:
+    """For each cluster (one member each, at first), the sum of its links' scores to each other
+    cluster: the numerator of their average linkage, kept up to date as clusters merge instead
+    of summed again over every pair of members at every step."""
+    between: dict[str, dict[str, float]] = {member: {} for member in members}
+    for (x, y), score in scores.items():
+        if x != y and x in members and y in members:
+            between[x][y] = score
+    return between
+
+
+def _merge(between: dict[str, dict[str, float]], keep: str, gone: str) -> None:
+    for other, total in between.pop(gone).items():
+        del between[other][gone]
+        if other != keep:
+            between[keep][other] = between[keep].get(other, 0.0) + total
+            between[other][keep] = between[other].get(keep, 0.0) + total
 
 
 def _walls(links: Sequence[Link]) -> dict[str, set[str]]:
