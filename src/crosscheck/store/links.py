@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Insert, delete, exists, func, or_, select, update
+from sqlalchemy import Connection, Insert, Table, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from crosscheck.store.queries import _insert
@@ -426,25 +426,24 @@ def replace_incidents(
     *,
     now: datetime,
 ) -> None:
-    ids = set(gone) | {s["id"] for s in summaries}
-    for chunk in _chunks(sorted(ids)):
-        connection.execute(delete(incidents).where(incidents.c.id.in_(chunk)))
-    for summary in summaries:
-        time = summary["time"] or {}
-        place = summary["place"] or {}
-        connection.execute(
-            incidents.insert().values(
-                id=summary["id"],
-                start=datetime.fromisoformat(time["start"]) if time else None,
-                end=datetime.fromisoformat(time["end"]) if time else None,
-                place=place.get("name"),
-                kinds=" " + " ".join(sorted({c["kind"] for c in summary["claims"]})) + " ",
-                documents=len(summary["documents"]),
-                sources=summary["corroboration"]["independent_sources"],
-                summary=json.dumps(summary, ensure_ascii=False),
-                updated_at=now,
-            )
-        )
+    """Drop the incidents ``gone`` and write ``summaries`` (replacing those with their ids)."""
+    _replace(connection, incidents, gone, [_incident_row(s, now) for s in summaries])
+
+
+def _incident_row(summary: dict[str, Any], now: datetime) -> dict[str, Any]:
+    time = summary["time"] or {}
+    place = summary["place"] or {}
+    return {
+        "id": summary["id"],
+        "start": datetime.fromisoformat(time["start"]) if time else None,
+        "end": datetime.fromisoformat(time["end"]) if time else None,
+        "place": place.get("name"),
+        "kinds": " " + " ".join(sorted({c["kind"] for c in summary["claims"]})) + " ",
+        "documents": len(summary["documents"]),
+        "sources": summary["corroboration"]["independent_sources"],
+        "summary": json.dumps(summary, ensure_ascii=False),
+        "updated_at": now,
+    }
 
 
 def replace_persons(
@@ -454,16 +453,23 @@ def replace_persons(
     *,
     now: datetime,
 ) -> None:
-    ids = set(gone) | {s["id"] for s in summaries}
+    """Drop the persons ``gone`` and write ``summaries`` (replacing those with their ids)."""
+    rows = [
+        {"id": s["id"], "name": s["name"], "documents": len(s["documents"]),
+         "summary": json.dumps(s, ensure_ascii=False), "updated_at": now}
+        for s in summaries
+    ]  # fmt: skip
+    _replace(connection, persons, gone, rows)
+
+
+def _replace(
+    connection: Connection, table: Table, gone: Collection[str], rows: Sequence[dict[str, Any]]
+) -> None:
+    ids = set(gone) | {row["id"] for row in rows}
     for chunk in _chunks(sorted(ids)):
-        connection.execute(delete(persons).where(persons.c.id.in_(chunk)))
-    for summary in summaries:
-        connection.execute(
-            persons.insert().values(
-                id=summary["id"], name=summary["name"], documents=len(summary["documents"]),
-                summary=json.dumps(summary, ensure_ascii=False), updated_at=now,
-            )
-        )  # fmt: skip
+        connection.execute(delete(table).where(table.c.id.in_(chunk)))
+    if rows:
+        connection.execute(table.insert(), list(rows))
 
 
 def _chunks(values: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
