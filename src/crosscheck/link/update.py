@@ -235,24 +235,26 @@ def _regroup(connection: Connection, incident_ids: Collection[str]) -> Regrouped
     that a grown cluster can take in a neighbour it could not take before (as clustering every
     document at once would)."""
     members = links.incident_members(connection, incident_ids)
-    neighbours = {m for e in links.edges(connection, "incident", members) for m in (e.a, e.b)}
+    found = links.link_scores(connection, "incident", members)
+    neighbours = {m for a, b, *_ in found for m in (a, b)}
     nearby = {i for i in links.incident_ids(connection, neighbours - members).values() if i}
-    members |= links.incident_members(connection, nearby)
-    edges = [
-        e for e in links.edges(connection, "incident", members) if e.a in members and e.b in members
-    ]
-    assignment = components(members, _links(edges), threshold=incidents.THRESHOLD)
+    more = links.incident_members(connection, nearby) - members
+    found += links.link_scores(connection, "incident", more)
+    members |= more
+    assignment = components(members, _links(found, members), threshold=incidents.THRESHOLD)
     before = links.incident_ids(connection, members)
     changed = {d for d, i in assignment.items() if before.get(d) != i}
     links.set_incidents(connection, {d: assignment[d] for d in changed})
     return Regrouped(before, assignment, changed)
 
 
-def _links(edges: Sequence[links.Edge]) -> list[Link]:
+def _links(found: Sequence[links.LinkScore], members: Collection[str]) -> list[Link]:
+    """The links between ``members`` that clustering weighs, each once."""
+    inside = {row[:3]: row for row in found if row[0] in members and row[1] in members}
     return [
-        Link(e.a, e.b, e.score, same=e.verdict == "same", analyst=e.origin == "analyst")
-        for e in edges
-        if e.verdict in ("same", "different")
+        Link(a, b, score, same=verdict == "same", analyst=origin == "analyst")
+        for a, b, origin, verdict, score in (inside[key] for key in sorted(inside))
+        if verdict in ("same", "different")
     ]
 
 

@@ -40,6 +40,7 @@ __all__ = [
     "insert_keys",
     "insert_profile",
     "link_ids",
+    "link_scores",
     "namesakes",
     "person_members_in",
     "person_members_of",
@@ -309,6 +310,24 @@ def edges(connection: Connection, kind: str, members: Collection[str]) -> list[E
             query = select(link_edges).where(link_edges.c.kind == kind, end.in_(chunk))
             for row in connection.execute(query):
                 found[row.a, row.b, row.origin] = _edge(row)
+    return [found[key] for key in sorted(found)]
+
+
+#: a link as clustering needs it: (a, b, origin, verdict, score)
+LinkScore = tuple[str, str, str, str, float]
+
+
+def link_scores(connection: Connection, kind: str, members: Collection[str]) -> list[LinkScore]:
+    """Every link of ``kind`` touching any of ``members``, as ``LinkScore`` rows: only what
+    clustering reads (no features, no times), for the large neighbourhoods regrouping visits."""
+    found: dict[tuple[str, str, str], LinkScore] = {}
+    columns = (link_edges.c.a, link_edges.c.b, link_edges.c.origin, link_edges.c.verdict,
+               link_edges.c.score)  # fmt: skip
+    for chunk in _chunks(sorted(members)):
+        for end in (link_edges.c.a, link_edges.c.b):  # one index each, as in ``edges``
+            query = select(*columns).where(link_edges.c.kind == kind, end.in_(chunk))
+            for a, b, origin, verdict, score in connection.execute(query):
+                found[a, b, origin] = (a, b, origin, verdict, score)
     return [found[key] for key in sorted(found)]
 
 

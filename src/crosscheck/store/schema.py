@@ -136,7 +136,9 @@ link_profiles = Table(
     Column("copy_of", String(16)),  # the earliest-seen document this one is a copy of
     Column("copy_similarity", Float),
     Column("linked_at", UTCDateTime, nullable=False),
-    Index(None, "incident_id"),
+    # an incident's documents from the index alone: regrouping reads hundreds per document,
+    # and each table row would cost a page of profile text
+    Index(None, "incident_id", "document_id"),
     Index(None, "copy_of"),
 )
 
