@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     Dialect,
@@ -32,16 +33,23 @@ from sqlalchemy import (
 __all__ = [
     "FTS_TABLE",
     "UTCDateTime",
+    "audit_log",
     "captures",
+    "claim_reviews",
+    "claims",
     "documents",
     "incidents",
     "link_edges",
     "link_keys",
     "link_profiles",
     "link_queue",
+    "login_failures",
     "metadata",
     "person_members",
     "persons",
+    "source_grades",
+    "users",
+    "web_sessions",
 ]
 
 #: SQLite's full-text index of documents (and FTS5's shadow tables, which share the prefix)
@@ -224,4 +232,100 @@ person_members = Table(
     Index(None, "surname_key", "name_key", "day"),
     Index(None, "surname_key", "day"),
     Index(None, "person_id"),
+)
+
+
+# -- review (crosscheck.review) ------------------------------------------------------------------
+# Analysts' decisions are records of their own: they never overwrite an extracted fact, and they
+# survive a rebuild because they refer to claims by their evidence span, not by a row number.
+
+#: every claim of every document, so that the review queue and claim filters need not read
+#: records; rebuilt with its document. id: "<document id>:<start>-<end>:<kind>"
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("document_id", String(16), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("claimant", Text),  # the claimant's name as the document gives it
+    Column("modality", String(16), nullable=False),
+    Column("low", Integer),
+    Column("best", Integer),
+    Column("high", Integer),
+    Index(None, "document_id"),
+    Index(None, "kind"),
+)
+
+#: an analyst's current verdict on a claim (its history is in audit_log); no foreign key, so
+#: that a verdict outlives a rebuild of its document
+claim_reviews = Table(
+    "claim_reviews",
+    metadata,
+    Column("claim_id", Text, primary_key=True),
+    Column("status", String(16), nullable=False),  # unreviewed | verified | disputed | rejected
+    Column("credibility", Integer),  # Admiralty information credibility, 1-6
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("updated_by", Text, nullable=False),
+    Index(None, "status"),
+)
+
+#: a source's (outlet's) reliability on the Admiralty scale, A-F
+source_grades = Table(
+    "source_grades",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("reliability", String(1), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("updated_by", Text, nullable=False),
+)
+
+#: who changed what, when, and why: one row per decision, never updated or deleted
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("username", Text, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("target_kind", String(16), nullable=False),  # claim | source | incident | person | user
+    Column("target_id", Text, nullable=False),
+    Column("before", Text),  # JSON
+    Column("after", Text),  # JSON
+    Column("comment", Text, nullable=False),
+    Index(None, "target_kind", "target_id"),
+    Index(None, "at"),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("username", Text, primary_key=True),
+    Column("password_hash", Text, nullable=False),  # argon2id, with its parameters
+    Column("role", String(16), nullable=False),  # viewer | analyst | admin
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+#: signed-in sessions of the web app; the cookie holds a token, the table only its SHA-256
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("username", Text, nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Index(None, "username"),
+)
+
+#: failed sign-ins, by account and by client address, for throttling across processes
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", Text, nullable=False),  # "user:<name>" or "ip:<address>"
+    Column("at", UTCDateTime, nullable=False),
+    Index(None, "key", "at"),
 )
