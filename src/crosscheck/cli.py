@@ -351,7 +351,7 @@ def _as_dict(hit: Any) -> dict[str, Any]:
 
 # The commands over what linking stored live in their own module, which registers them on
 # ``app``: imported last, so that everything it takes from here is defined.
+import crosscheck.cli_export  # noqa: E402, F401  (export, verify)
 import crosscheck.cli_links  # noqa: E402, F401
 import crosscheck.cli_review  # noqa: E402, F401  (user, review, grade)
-import crosscheck.cli_export  # noqa: E402, F401  (export, verify)
 import crosscheck.cli_web  # noqa: E402, F401  (serve)
