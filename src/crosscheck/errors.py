@@ -7,6 +7,7 @@
      ├── StoreError                 the database cannot be opened, migrated or written
      ├── NotFoundError              no stored object has the id the user gave
      ├── SettingsError              an option or setting has an invalid value
+     ├── AccessError                sign-in failed, or the user's role may not do this
      └── GoldError                  a gold data file (crosscheck evaluate) cannot be read
 
 ``pipeline.run`` catches ``CrosscheckError`` per capture, records it and goes on; the CLI turns
@@ -16,6 +17,7 @@ what reaches it into a one-line message and exit status 1. No other layer catche
 from __future__ import annotations
 
 __all__ = [
+    "AccessError",
     "CaptureError",
     "CrosscheckError",
     "GoldError",
@@ -57,3 +59,7 @@ class GoldError(CrosscheckError):
         super().__init__(f"{where}: {reason}")
         self.where = str(where)
         self.reason = reason
+
+
+class AccessError(CrosscheckError):
+    """Sign-in failed, or the signed-in user's role does not allow the action."""
