@@ -39,3 +39,40 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database = Database.open(f"sqlite:///{tmp_path / 'crosscheck.sqlite'}")
     yield database
     database.close()
+
+
+#: when the sample captures count as made, so that "3 days ago" means the same on every checkout
+SAMPLES_CAPTURED_AT = "2026-11-20T12:00:00+00:00"
+
+
+@pytest.fixture(scope="session")
+def linked_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One linked SQLite database of the bundled samples (and ``../shared/samples`` where
+    present), ingested once per test session. Read it only: copy it with ``linked_copy`` first
+    to change it."""
+    from typer.testing import CliRunner
+
+    from crosscheck.cli import app
+
+    path = tmp_path_factory.mktemp("linked") / "crosscheck.sqlite"
+    shared = [SHARED / "samples" / "smirnov", SHARED / "samples" / "other"]
+    inputs = [str(SAMPLES / "captures"), *(str(folder) for folder in shared if folder.is_dir())]
+    url = f"sqlite:///{path}"
+    result = CliRunner().invoke(
+        app, ["ingest", *inputs, "--db", url, "--captured-at", SAMPLES_CAPTURED_AT]
+    )
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture
+def linked_copy(linked_path: Path, tmp_path: Path) -> Path:
+    """A private copy of ``linked_path`` that a test may change."""
+    import shutil
+
+    copy = tmp_path / "linked.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{linked_path}{suffix}")
+        if source.exists():
+            shutil.copy(source, Path(f"{copy}{suffix}"))
+    return copy
