@@ -186,3 +186,4 @@ def test_run_text_too_long_for_the_model_fails_alone(tmp_path: Path, db: Databas
     assert report.stored == 1
     [failure] = report.failures
     assert "longer than the 1,000,000 characters the language model reads" in failure.reason
+    assert failure.where.startswith(str(folder / "b.txt"))  # the file, not only the capture hash

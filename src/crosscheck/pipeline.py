@@ -214,8 +214,18 @@ def _documents(capture: Capture) -> _Processed | CrosscheckError:
 def _with_facts(done: _Processed, extractor: Extract) -> _Processed | CrosscheckError:
     try:
         return dataclasses.replace(done, facts=list(extractor.extract_many(done.documents)))
+    except CaptureError as error:
+        return _named(done.capture, error)
     except CrosscheckError as error:
         return error
+
+
+def _named(capture: Capture, error: CaptureError) -> CaptureError:
+    """Extraction names the document it failed on; the user also needs the file it came from."""
+    where = capture.path or capture.url
+    if where is None or where in error.where:
+        return error
+    return CaptureError(f"{where} ({error.where})", error.reason)
 
 
 def _new(items: Iterable[_Item], db: Database, report: RunReport) -> Iterator[_Item]:
