@@ -164,7 +164,7 @@ def test_decide_incidents_round_trip(scratch: Store) -> None:
                 "--author", "tester")  # fmt: skip
     [merged] = scratch.lines("incident", first)
     assert {first, second} <= {d["id"] for d in merged["documents"]}
-    scratch.run("decide", "undo", "incident", first, second)
+    scratch.run("decide", "undo", "incident", first, second, "--comment", "read again")
     assert _grouping(scratch) == before
 
     incident = next(i for i in scratch.lines("incidents") if len(i["documents"]) > 1)
@@ -172,8 +172,17 @@ def test_decide_incidents_round_trip(scratch: Store) -> None:
     output = scratch.run("decide", "different", "incident", a, b, "--comment", "two events")
     assert "different" in output
     assert scratch.lines("incident", a)[0]["id"] != scratch.lines("incident", b)[0]["id"]
-    scratch.run("decide", "undo", "incident", a, b)
+    scratch.run("decide", "undo", "incident", a, b, "--comment", "read again")
     assert _grouping(scratch) == before
+    logged = [(e["action"], e["username"], e["comment"]) for e in scratch.lines("audit")]
+    assert logged[:2] == [("undo_split", _me(), "read again"), ("split", _me(), "two events")]
+    assert ("merge", "tester", "one event") in logged
+
+
+def _me() -> str:
+    import getpass
+
+    return getpass.getuser()
 
 
 def test_decide_persons_round_trip(scratch: Store) -> None:
@@ -182,7 +191,7 @@ def test_decide_persons_round_trip(scratch: Store) -> None:
     scratch.run("decide", "same", "person", first, second, "--comment", "same soldier")
     assert scratch.lines("person", second)[0]["id"] == scratch.lines("person", first)[0]["id"]
     assert _grouping(scratch, "people") != before
-    scratch.run("decide", "undo", "person", first, second)
+    scratch.run("decide", "undo", "person", first, second, "--comment", "read again")
     assert _grouping(scratch, "people") == before
 
 
@@ -213,7 +222,7 @@ def test_rerunning_ingest_adds_nothing_and_keeps_the_incidents(scratch: Store) -
         ["incidents", "--kind", "sunburn"],
         ["incidents", "--since", "last week"],
         ["decide", "same", "incident", "ffff0000", "ffff0001", "--comment", "no such"],
-        ["decide", "undo", "person", "ffff0000/p1", "ffff0001/p1"],
+        ["decide", "undo", "person", "ffff0000/p1", "ffff0001/p1", "--comment", "no such"],
     ],
 )
 def test_unknown_ids_and_bad_options_are_one_line(store: Store, args: list[str]) -> None:
@@ -224,7 +233,7 @@ def test_unknown_ids_and_bad_options_are_one_line(store: Store, args: list[str])
 
 def test_decide_without_a_decision_to_undo_is_one_line(scratch: Store) -> None:
     first, second = (i["id"] for i in scratch.lines("incidents")[:2])
-    output = scratch.run("decide", "undo", "incident", first, second, code=1)
+    output = scratch.run("decide", "undo", "incident", first, second, "--comment", "x", code=1)
     assert "no decision" in output
     output = scratch.run("decide", "same", "incident", first, second, "--comment", " ", code=1)
     assert "comment" in output

@@ -7,6 +7,7 @@ else is caught here, so a bug shows its traceback.
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -347,6 +348,16 @@ def _link(database: Database, *, everything: bool) -> LinkReport:
 
 def _as_dict(hit: Any) -> dict[str, Any]:
     return {name: getattr(hit, name) for name in hit.__slots__}
+
+
+def _author(given: str | None) -> str:
+    """``--author``, else the operating system's name for whoever runs the command."""
+    if given is not None:
+        return given
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no LOGNAME/USER and no passwd entry (some containers)
+        raise SettingsError("cannot tell who you are: give --author") from None
 
 
 # The commands over what linking stored live in their own module, which registers them on

@@ -18,6 +18,7 @@ from crosscheck.cli import (
     DataDirOption,
     DbOption,
     JsonOption,
+    _author,
     _database,
     _guard,
     _link,
@@ -186,25 +187,29 @@ def different(kind: KindArgument, a: AArgument, b: BArgument, comment: CommentOp
 
 
 @decide.command()
-def undo(kind: KindArgument, a: AArgument, b: BArgument, db: DbOption = None,
+def undo(kind: KindArgument, a: AArgument, b: BArgument, comment: CommentOption,
+         author: AuthorOption = None, db: DbOption = None,
          data_dir: DataDirOption = None) -> None:  # fmt: skip
     """Withdraw the decision about A and B: the machine's view comes back."""
-    _decide(kind, a, b, _settings(db, data_dir, None), same=None)
+    _decide(kind, a, b, _settings(db, data_dir, None), same=None, comment=comment, author=author)
 
 
 def _decide(kind: Kind, a: str, b: str, settings: Settings, *, same: bool | None,
-            comment: str = "", author: str | None = None) -> None:  # fmt: skip
-    """Decide (``same`` True or False) or undo (None), then say where A and B are now."""
-    from crosscheck.link import decisions  # numpy, datasketch: only when deciding
+            comment: str, author: str | None) -> None:  # fmt: skip
+    """Decide (``same`` True or False) or undo (None) through the review core, which keeps an
+    audit row of it, then say where A and B are now."""
+    from crosscheck.review import actions
 
-    what: decisions.Kind = "incident" if kind is Kind.INCIDENT else "person"
+    what: actions.Kind = "incident" if kind is Kind.INCIDENT else "person"
+    user = _guard(lambda: _author(author))
     with _database(settings) as database:
         first, second = _guard(lambda: (database.link_member(a), database.link_member(b)))
         if same is None:
-            _guard(lambda: decisions.undo(database, what, first, second))
+            _guard(lambda: actions.undo_decision(database, what, first, second,
+                                                 comment=comment, user=user))  # fmt: skip
         else:
-            _guard(lambda: decisions.decide(database, what, first, second, same=same,
-                                            comment=comment, author=author))  # fmt: skip
+            _guard(lambda: actions.decide(database, what, first, second, same=same,
+                                          comment=comment, user=user))  # fmt: skip
         locate = database.incident if kind is Kind.INCIDENT else database.person
         now = [_where(locate, member) for member in (first, second)]
     verdict = "undone" if same is None else ("same" if same else "different")

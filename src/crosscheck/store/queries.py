@@ -20,7 +20,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from crosscheck.errors import StoreError
 from crosscheck.model import Capture, Document, Facts
 from crosscheck.record import to_record
-from crosscheck.store.schema import FTS_TABLE, captures, documents, link_queue
+from crosscheck.store.reviews import claim_rows
+from crosscheck.store.schema import FTS_TABLE, captures, claims, documents, link_queue
 
 __all__ = [
     "CaptureKey",
@@ -89,12 +90,16 @@ def insert_documents(
     now: datetime,
 ) -> None:
     """Insert documents derived from ``capture`` (with their facts, when extraction ran), their
-    full-text rows, and queue them for linking."""
+    claims into the claims index, their full-text rows, and queue them for linking."""
     if not items:
         return
     found: Sequence[Facts | None] = facts or [None] * len(items)
-    rows = [_document_row(capture, d, f, now) for d, f in zip(items, found, strict=True)]
+    records = [to_record(capture, d, f) for d, f in zip(items, found, strict=True)]
+    rows = [_document_row(capture, d, r, now) for d, r in zip(items, records, strict=True)]
     connection.execute(documents.insert(), rows)
+    indexed = [row for d, r in zip(items, records, strict=True) for row in claim_rows(d.id, r)]
+    if indexed:  # a claim id of another document cannot collide: it starts with its own id
+        connection.execute(_insert(connection, claims).on_conflict_do_nothing(), indexed)
     queued = [{"document_id": d.id} for d in items]
     connection.execute(_insert(connection, link_queue).on_conflict_do_nothing(), queued)
     if connection.dialect.name == "sqlite":
@@ -102,8 +107,12 @@ def insert_documents(
 
 
 def delete_documents(connection: Connection, capture_sha256: str) -> None:
-    """Delete a capture's documents and their full-text rows; the capture stays."""
+    """Delete a capture's documents, their claims (the index only: analysts' verdicts stay, for
+    the same claims found again) and their full-text rows; the capture stays."""
     ids = document_ids_for(connection, capture_sha256)
+    if ids:
+        connection.execute(claims.delete().where(claims.c.document_id == bindparam("key")),
+                           [{"key": i} for i in ids])  # fmt: skip
     if connection.dialect.name == "sqlite" and ids:
         statement = _fts.delete().where(_fts.c.rowid == bindparam("key"))
         connection.execute(statement, [{"key": _fts_rowid(i)} for i in ids])
@@ -253,7 +262,7 @@ def _insert(connection: Connection, target: Table) -> sqlite.Insert | postgresql
 
 
 def _document_row(
-    capture: Capture, document: Document, facts: Facts | None, now: datetime
+    capture: Capture, document: Document, record: dict[str, object], now: datetime
 ) -> dict[str, object]:
     if document.capture_sha256 != capture.sha256:
         raise ValueError(f"document {document.id} belongs to another capture")
@@ -270,7 +279,7 @@ def _document_row(
         "published_start": None if published is None else published.start,
         "published_end": None if published is None else published.end,
         "published_precision": None if published is None else published.precision.value,
-        "record": json.dumps(to_record(capture, document, facts), ensure_ascii=False),
+        "record": json.dumps(record, ensure_ascii=False),
         "created_at": now,
     }
 

@@ -1,5 +1,8 @@
 """Review: a claims index, analysts' verdicts and grades, the audit log, users and sessions.
 
+The claims index is filled from the records of the documents already stored, a chunk at a time,
+so that upgrading a large database never holds every record in memory.
+
 Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-25
@@ -7,15 +10,22 @@ Create Date: 2026-11-25
 
 from __future__ import annotations
 
+import json
+
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql, sqlite
 
+from crosscheck.store.reviews import claim_rows
 from crosscheck.store.schema import UTCDateTime
 
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
+
+#: documents read per query by the backfill
+BACKFILL_CHUNK = 200
 
 
 def upgrade() -> None:
@@ -95,6 +105,32 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_login_failures"),
     )
     op.create_index("ix_login_failures_key_at", "login_failures", ["key", "at"])
+    _backfill_claims()
+
+
+def _backfill_claims() -> None:
+    """Index the claims of the documents stored before this revision, in id order, a chunk of
+    records at a time (keyset paging: each query starts after the last id seen)."""
+    connection = op.get_bind()
+    stored = sa.table("documents", sa.column("id"), sa.column("record"))
+    index = sa.table("claims", *(sa.column(name) for name in _CLAIM_COLUMNS))
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    insert = dialect.insert(index).on_conflict_do_nothing()
+    last = ""
+    while True:
+        query = sa.select(stored.c.id, stored.c.record).where(stored.c.id > last)
+        chunk = connection.execute(query.order_by(stored.c.id).limit(BACKFILL_CHUNK)).all()
+        if not chunk:
+            return
+        rows = [row for document_id, record in chunk
+                for row in claim_rows(document_id, json.loads(record))]  # fmt: skip
+        if rows:
+            connection.execute(insert, rows)
+        last = chunk[-1].id
+
+
+_CLAIM_COLUMNS = ("id", "document_id", "kind", "start", "end", "claimant", "modality", "low",
+                  "best", "high")  # fmt: skip
 
 
 def downgrade() -> None:
