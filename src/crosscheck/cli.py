@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,6 +65,13 @@ MaxBytesOption = Annotated[
                  "(default 100 MiB).", envvar="CROSSCHECK_MAX_CAPTURE_BYTES"),
 ]  # fmt: skip
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines for scripts.")]
+CommentOption = Annotated[
+    str, typer.Option("--comment", help="Why (required, kept in the audit log).")
+]
+AuthorOption = Annotated[
+    str | None,
+    typer.Option("--author", help="Who decided, for the audit log (default: your OS user name)."),
+]  # fmt: skip
 FactsOption = Annotated[
     bool,
     typer.Option("--facts/--no-facts", help="Extract mentions, places, people, quotes, claims "
@@ -358,6 +365,12 @@ def _author(given: str | None) -> str:
         return getpass.getuser()
     except (OSError, KeyError):  # no LOGNAME/USER and no passwd entry (some containers)
         raise SettingsError("cannot tell who you are: give --author") from None
+
+
+def _json_lines(items: Iterable[dict[str, Any]]) -> None:
+    """One JSON object per line on stdout, for scripts."""
+    for item in items:
+        sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
 
 
 # The commands over what linking stored live in their own module, which registers them on

@@ -5,9 +5,7 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -15,12 +13,15 @@ import typer
 
 from crosscheck import terminal_links
 from crosscheck.cli import (
+    AuthorOption,
+    CommentOption,
     DataDirOption,
     DbOption,
     JsonOption,
     _author,
     _database,
     _guard,
+    _json_lines,
     _link,
     _parse_when,
     _settings,
@@ -50,8 +51,6 @@ AArgument = Annotated[
                    "member \"<document id>/p1\" (unique prefixes of document ids will do)."),
 ]  # fmt: skip
 BArgument = Annotated[str, typer.Argument(metavar="B", help="The other one, like A.")]
-CommentOption = Annotated[str, typer.Option("--comment", help="Why (required, kept with it).")]
-AuthorOption = Annotated[str | None, typer.Option("--author", help="Who decided.")]
 
 
 @app.command()
@@ -221,8 +220,3 @@ def _where(locate: Callable[[str], dict[str, Any]], member: str) -> str:
         return str(locate(member)["id"])
     except NotFoundError:  # a document that reports no event is in no incident
         return "none"
-
-
-def _json_lines(summaries: Iterable[dict[str, Any]]) -> None:
-    for summary in summaries:
-        sys.stdout.write(json.dumps(summary, ensure_ascii=False) + "\n")

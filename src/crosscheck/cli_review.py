@@ -8,22 +8,23 @@ audit log under ``--author`` (by default the operating system's user name).
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Iterable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from crosscheck import terminal_review
 from crosscheck.cli import (
+    AuthorOption,
+    CommentOption,
     DataDirOption,
     DbOption,
     JsonOption,
     _author,
     _database,
     _guard,
+    _json_lines,
     _settings,
     app,
     err,
@@ -58,13 +59,6 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
-CommentOption = Annotated[
-    str, typer.Option("--comment", help="Why (required, kept in the audit log).")
-]
-AuthorOption = Annotated[
-    str | None,
-    typer.Option("--author", help="Who decided, for the audit log (default: your OS user name)."),
-]  # fmt: skip
 ClaimArgument = Annotated[
     str,
     typer.Argument(metavar="CLAIM_ID", help="A claim id as crosscheck claims prints it: "
@@ -343,8 +337,3 @@ def _target(given: str | None) -> tuple[str | None, str | None]:
     if not colon or not target_id:
         raise SettingsError(f"--target: expected KIND:ID, like claim:<claim id>, got {given!r}")
     return kind, target_id
-
-
-def _json_lines(items: Iterable[dict[str, Any]]) -> None:
-    for item in items:
-        sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
