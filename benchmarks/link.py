@@ -65,13 +65,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import link_world as world  # noqa: E402
 
 from crosscheck.extract.names import name_key  # noqa: E402
-from crosscheck.link import copies, incidents, link_pending  # noqa: E402
+from crosscheck.link import copies, incidents, ledger, link_pending, persons  # noqa: E402
 from crosscheck.link import profile as profile_module  # noqa: E402
 from crosscheck.link.components import Link, components  # noqa: E402
-from crosscheck.link.profile import profile, to_json  # noqa: E402
-from crosscheck.link.update import _day  # noqa: E402
+from crosscheck.link.profile import Profile, profile, to_json  # noqa: E402
+from crosscheck.link.update import _days  # noqa: E402
+from crosscheck.model import Document, Facts  # noqa: E402
 from crosscheck.record import to_record  # noqa: E402
 from crosscheck.store import Database  # noqa: E402
+from crosscheck.store.links import Edge  # noqa: E402
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 CHUNK = 5_000
@@ -93,14 +95,14 @@ INSERTS = {
     " published_start, published_end, published_precision, record, created_at)",
     "link_profiles": "link_profiles (document_id, profile, signature, seen, incident_id, copy_of,"
     " copy_similarity, linked_at)",
-    "link_keys": "link_keys (key, document_id, day)",
+    "link_keys": "link_keys (key, document_id, day, last_day)",
     "link_edges": "link_edges (kind, a, b, origin, verdict, score, features, author, comment,"
     " created_at)",
-    "incidents": "incidents (id, start, end, place, kinds, documents, sources, summary,"
+    "incidents": "incidents (id, start, end, place, kinds, documents, sources, summary, tally,"
     " updated_at)",
-    "persons": "persons (id, name, documents, summary, updated_at)",
+    "persons": "persons (id, name, documents, summary, tally, updated_at)",
     "person_members": "person_members (member, document_id, name_key, surname_key, attributes,"
-    " person_id, day)",
+    " person_id, day, mention)",
 }
 #: tables loaded through a scratch file, and the primary key order they are copied in
 STAGED = ("link_keys", "link_edges")
@@ -192,6 +194,11 @@ class Samples:
 class Chunk:
     rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=lambda: defaultdict(list))
     samples: Samples = field(default_factory=Samples)
+    #: what the persons' summaries are made of, once every link of the chunk is known
+    persons: list[tuple[str, list[str]]] = field(default_factory=list)
+    person_links: list[Edge] = field(default_factory=list)
+    mentions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    incident_of: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -309,6 +316,7 @@ def _chunk(task: tuple[int, int, int, int]) -> Chunk:
         if long:
             chunk.samples.originals.append(told[0][0])
         index += count
+    _person_summaries(chunk)
     return chunk
 
 
@@ -341,6 +349,9 @@ class Stored:
     item: world.Report
     original: int | None  # the report it copies
     day: int | None  # its first event day, as linking files it
+    document: Document
+    facts: Facts
+    profile: Profile
 
 
 def _store(
@@ -367,12 +378,15 @@ def _store(
     signature = np.asarray(values, dtype="<u4").tobytes()
     rows["link_profiles"].append((document_id, json.dumps(to_json(built), ensure_ascii=False),
                                   signature, published))  # fmt: skip
-    day = _day(built)
-    rows["link_keys"] += [(key, document_id, None) for key in sorted(set(copies.band_keys(values)))]
+    day, last_day = _days(built)
     rows["link_keys"] += [
-        (key, document_id, day) for key in sorted(set(incidents.blocking_keys(built)))
+        (key, document_id, None, None) for key in sorted(set(copies.band_keys(values)))
     ]
-    return Stored(document_id, item, None if original is None else original.index, day)  # fmt: skip
+    rows["link_keys"] += [
+        (key, document_id, day, last_day) for key in sorted(set(incidents.blocking_keys(built)))
+    ]
+    return Stored(document_id, item, None if original is None else original.index, day, document,
+                  facts, built)  # fmt: skip
 
 
 def _signature(
@@ -418,13 +432,23 @@ def _event_rows(
         incident_of = components(ids.values(), found, threshold=incidents.THRESHOLD)
     profiles = chunk.rows["link_profiles"]
     start = len(profiles) - len(stored)
+    copy_of = {s.document_id: None if s.original is None else ids[s.original] for s in stored}
     for offset, item in enumerate(stored):
-        copy_of = None if item.original is None else ids[item.original]
-        profiles[start + offset] += (incident_of.get(item.document_id), copy_of, None, _BUILT)
+        profiles[start + offset] += (incident_of.get(item.document_id), copy_of[item.document_id],
+                                     None, _BUILT)  # fmt: skip
+        chunk.incident_of[item.document_id] = incident_of.get(item.document_id)
+    person_of = _people_rows(chunk, stored, incident_of, namesakes)
     for incident_id in sorted(set(incident_of.values())):
-        members = [s for s in stored if incident_of[s.document_id] == incident_id]
-        _incident_row(chunk, happened, incident_id, members)
-    _people_rows(chunk, stored, incident_of, namesakes)
+        reports = [
+            ledger.Report(
+                document_id=s.document_id, document=s.document, facts=s.facts, profile=s.profile,
+                seen=s.item.published, copy_of=copy_of[s.document_id],
+                persons={p.key: person_of[f"{s.document_id}/{p.key}"] for p in s.facts.people},
+            )
+            for s in stored
+            if incident_of[s.document_id] == incident_id
+        ]  # fmt: skip
+        _incident_row(chunk, incident_id, reports)
 
 
 def _edge(chunk: Chunk, kind: str, a: str, b: str, verdict: str, score: float,
@@ -432,6 +456,10 @@ def _edge(chunk: Chunk, kind: str, a: str, b: str, verdict: str, score: float,
     first, second = sorted((a, b))
     chunk.rows["link_edges"].append((kind, first, second, "machine", verdict, score,
                                      _json(features), None, None, _BUILT))  # fmt: skip
+    if kind == "person":
+        edge = Edge(kind=kind, a=first, b=second, origin="machine", verdict=verdict, score=score,
+                    features=features)  # fmt: skip
+        chunk.person_links.append(edge)
 
 
 def _json(features: dict[str, Any]) -> str:
@@ -443,18 +471,17 @@ def _dumps(features: tuple[tuple[str, Any], ...]) -> str:
     return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in features})
 
 
-def _incident_row(
-    chunk: Chunk, happened: world.Event, incident_id: str, stored: list[Stored]
-) -> None:
-    day = world.SPAN_START + timedelta(days=happened.day)
-    place = happened.settlement.name if happened.settlement else None
-    summary = {"id": incident_id, "documents": [{"id": s.document_id} for s in stored],
-               "place": {"name": place} if place else None,
-               "extractor": "link.ledger.v1"}  # fmt: skip
+def _incident_row(chunk: Chunk, incident_id: str, reports: list[ledger.Report]) -> None:
+    """An incident's row with its real summary and tally (``link.ledger``), as linking its
+    reports one by one would have left them."""
+    summary, tally = ledger.summarise_with_tally(incident_id, reports)
+    time, place = summary["time"] or {}, summary["place"] or {}
     chunk.rows["incidents"].append((
-        incident_id, _when(day), _when(day + timedelta(days=1)), place,
-        " " + " ".join(str(k) for k in happened.kinds) + " ", len(stored),
-        len({s.item.source for s in stored}), json.dumps(summary), _BUILT,
+        incident_id, _when(datetime.fromisoformat(time["start"])) if time else None,
+        _when(datetime.fromisoformat(time["end"])) if time else None, place.get("name"),
+        " " + " ".join(sorted({c["kind"] for c in summary["claims"]})) + " ",
+        len(summary["documents"]), summary["corroboration"]["independent_sources"],
+        json.dumps(summary, ensure_ascii=False), json.dumps(tally, ensure_ascii=False), _BUILT,
     ))  # fmt: skip
 
 
@@ -463,19 +490,22 @@ def _people_rows(
     stored: list[Stored],
     incident_of: dict[str, str],
     namesakes: dict[str, list[str]],
-) -> None:
-    """Members and persons, and their links: a person named in several reports of one incident
-    is one person ("same": the incident is the second attribute), and each person is a review
-    candidate of a few earlier namesakes. Without an incident, every mention is a person."""
-    persons: dict[object, list[tuple[str, Stored, world.Someone]]] = defaultdict(list)
+) -> dict[str, str]:
+    """Members and their links: a person named in several reports of one incident is one
+    person ("same": the incident is the second attribute), and each person is a review
+    candidate of a few earlier namesakes. Without an incident, every mention is a person. Each
+    member's person; the persons' summaries come at the end of the chunk."""
+    by_someone: dict[object, list[tuple[str, Stored, world.Someone]]] = defaultdict(list)
     for item in stored:
         incident_id = incident_of.get(item.document_id)
         for number, someone in enumerate(item.item.people, start=1):
             member = f"{item.document_id}/p{number}"
-            persons[(someone, incident_id) if incident_id else member].append(
+            by_someone[(someone, incident_id) if incident_id else member].append(
                 (member, item, someone)
             )
-    for mentions in persons.values():
+            chunk.mentions[member] = persons.mention(item.facts.people[number - 1])
+    person_of = {}
+    for mentions in by_someone.values():
         members = [member for member, _, _ in mentions]
         person_id, someone = min(members), mentions[0][2]
         for member, item, _ in mentions:
@@ -486,17 +516,38 @@ def _people_rows(
                 attributes["incident"] = incident_of[item.document_id]
             chunk.rows["person_members"].append((member, item.document_id, someone.key,
                                                  someone.surname.key, json.dumps(attributes),
-                                                 person_id, item.day))  # fmt: skip
+                                                 person_id, item.day,
+                                                 json.dumps(chunk.mentions[member],
+                                                            ensure_ascii=False)))  # fmt: skip
+            person_of[member] = person_id
         for offset, member in enumerate(members):
             for earlier in members[max(0, offset - 5) : offset]:
                 _edge(chunk, "person", member, earlier, "same", 1.0, {"agree": ["incident"]})
-        summary = {"id": person_id, "name": someone.display, "members": members}
-        chunk.rows["persons"].append((person_id, someone.display, len(members),
-                                      json.dumps(summary), _BUILT))  # fmt: skip
+        chunk.persons.append((person_id, members))
         if someone.first is not None:
             for earlier in namesakes[someone.key][-3:]:
                 _edge(chunk, "person", person_id, earlier, "candidate", 0.7, {"agree": []})
             namesakes[someone.key].append(person_id)
+    return person_of
+
+
+def _person_summaries(chunk: Chunk) -> None:
+    """The chunk's persons' rows with their real summaries (``link.persons``), now that every
+    link to them, from later namesakes too, is known."""
+    touching: dict[str, list[Edge]] = defaultdict(list)
+    for edge in chunk.person_links:
+        touching[edge.a].append(edge)
+        touching[edge.b].append(edge)
+    for person_id, members in chunk.persons:
+        found = {(e.a, e.b, e.origin): e for m in members for e in touching[m]}
+        edges = [found[key] for key in sorted(found)]
+        summary, tally = persons.summarise(person_id, sorted(members), chunk.mentions, edges,
+                                           chunk.incident_of)  # fmt: skip
+        chunk.rows["persons"].append((person_id, summary["name"], len(summary["documents"]),
+                                      json.dumps(summary, ensure_ascii=False),
+                                      json.dumps(tally, ensure_ascii=False), _BUILT))  # fmt: skip
+    # only the rows go back to the process that writes them
+    chunk.persons, chunk.person_links, chunk.mentions, chunk.incident_of = [], [], {}, {}
 
 
 @cache

@@ -1,4 +1,4 @@
-"""The only conftest: paths to shared data, a real SQLite database in a temp folder."""
+"""The only conftest: paths to shared data, a real database (SQLite, PostgreSQL) per test."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+# a real PostgreSQL server for the session: fixtures postgresql_server, postgresql_url
+pytest_plugins = ["tests.pg_server"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -34,9 +37,21 @@ def shared() -> Path:
     return SHARED
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of a new, empty database: an SQLite file in the test's folder, or a database of
+    its own on the session's PostgreSQL server (``tests.pg_server``; skips where there is none,
+    fails instead under CROSSCHECK_REQUIRE_POSTGRESQL)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'crosscheck.sqlite'}"
+    url: str = request.getfixturevalue("postgresql_url")
+    return url
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(f"sqlite:///{tmp_path / 'crosscheck.sqlite'}")
+def db(db_url: str) -> Iterator[Database]:
+    """An open database at ``db_url``: every test that takes it runs on SQLite and PostgreSQL."""
+    database = Database.open(db_url)
     yield database
     database.close()
 

@@ -31,25 +31,29 @@ def clip(tmp_path: Path) -> Path:
     return path
 
 
-def _db(tmp_path: Path) -> list[str]:
-    return ["--db", f"sqlite:///{tmp_path / 'cli.sqlite'}"]
+@pytest.fixture
+def db_option(db_url: str) -> list[str]:
+    """``--db`` and a new database's URL: each test that takes it runs on SQLite and PostgreSQL."""
+    return ["--db", db_url]
 
 
-def test_ingest_summary_and_exit_status(runner: CliRunner, clip: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["ingest", str(clip), *_db(tmp_path)])
+def test_ingest_summary_and_exit_status(
+    runner: CliRunner, clip: Path, db_option: list[str]
+) -> None:
+    result = runner.invoke(app, ["ingest", str(clip), *db_option])
     assert result.exit_code == 0, result.output
     assert "1 captures, 1 documents" in result.output
-    again = runner.invoke(app, ["ingest", str(clip), *_db(tmp_path)])
+    again = runner.invoke(app, ["ingest", str(clip), *db_option])
     assert again.exit_code == 0
     assert "0 captures, 0 documents" in again.output
 
 
 def test_ingest_bad_file_exits_1_without_traceback(
-    runner: CliRunner, clip: Path, tmp_path: Path
+    runner: CliRunner, clip: Path, tmp_path: Path, db_option: list[str]
 ) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    result = runner.invoke(app, ["ingest", str(clip), str(empty), *_db(tmp_path)])
+    result = runner.invoke(app, ["ingest", str(clip), str(empty), *db_option])
     assert result.exit_code == 1
     assert "empty.txt" in result.output
     assert "Traceback" not in result.output
@@ -71,34 +75,34 @@ def test_extract_rejects_a_bad_date(runner: CliRunner, clip: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_search_and_show(runner: CliRunner, clip: Path, tmp_path: Path) -> None:
-    runner.invoke(app, ["ingest", str(clip), *_db(tmp_path)])
-    found = runner.invoke(app, ["search", "zorivka market", "--json", *_db(tmp_path)])
+def test_search_and_show(runner: CliRunner, clip: Path, db_option: list[str]) -> None:
+    runner.invoke(app, ["ingest", str(clip), *db_option])
+    found = runner.invoke(app, ["search", "zorivka market", "--json", *db_option])
     assert found.exit_code == 0, found.output
     [hit] = [json.loads(line) for line in found.stdout.splitlines()]
-    shown = runner.invoke(app, ["show", hit["document_id"][:6], *_db(tmp_path)])
+    shown = runner.invoke(app, ["show", hit["document_id"][:6], *db_option])
     assert shown.exit_code == 0, shown.output
     assert "Hanna Lysenko" in shown.output
-    as_json = runner.invoke(app, ["show", hit["document_id"], "--json", *_db(tmp_path)])
+    as_json = runner.invoke(app, ["show", hit["document_id"], "--json", *db_option])
     assert json.loads(as_json.stdout)["id"] == hit["document_id"]
 
 
-def test_show_unknown_id_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["show", "ffffffff", *_db(tmp_path)])
+def test_show_unknown_id_is_one_line(runner: CliRunner, db_option: list[str]) -> None:
+    result = runner.invoke(app, ["show", "ffffffff", *db_option])
     assert result.exit_code == 1
     assert len(result.output.strip().splitlines()) == 1
 
 
-def test_rebuild(runner: CliRunner, clip: Path, tmp_path: Path) -> None:
-    runner.invoke(app, ["ingest", str(clip), *_db(tmp_path)])
-    result = runner.invoke(app, ["rebuild", *_db(tmp_path)])
+def test_rebuild(runner: CliRunner, clip: Path, db_option: list[str]) -> None:
+    runner.invoke(app, ["ingest", str(clip), *db_option])
+    result = runner.invoke(app, ["rebuild", *db_option])
     assert result.exit_code == 0, result.output
     assert "1 captures, 1 documents" in result.output
 
 
-def test_module_runs_as_a_process(clip: Path, tmp_path: Path) -> None:
+def test_module_runs_as_a_process(clip: Path, db_option: list[str]) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "crosscheck", "ingest", "-", *_db(tmp_path)],
+        [sys.executable, "-m", "crosscheck", "ingest", "-", *db_option],
         input=clip.read_bytes(),
         capture_output=True,
         check=False,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import random
 from datetime import UTC, datetime, timedelta
 
-from crosscheck.link.ledger import Report, summarise
-from crosscheck.link.profile import profile
+from crosscheck.link.ledger import Report, grow, summarise, summarise_with_tally
+from crosscheck.link.profile import Profile, profile
 from crosscheck.model import (
     Attribute,
     Claim,
@@ -15,6 +17,7 @@ from crosscheck.model import (
     Facts,
     Modality,
     Person,
+    Place,
     Span,
 )
 
@@ -33,7 +36,7 @@ def _report(
     person: str | None = None,
 ) -> Report:
     document = Document(capture_sha256=document_id * 4, text=text, language="en", source=source)
-    people = ()
+    people: tuple[Person, ...] = ()
     if person:
         people = (
             Person(
@@ -191,3 +194,71 @@ def test_summary_forward_counts_for_the_channel_it_came_from() -> None:
         ),
     ]
     assert summarise("a" * 16, reports)["corroboration"]["independent_sources"] == 1
+
+
+PLACES = [
+    Place(span=Span(0, 1), text="x", name="Tykhovoda", geonameid=1, precision="settlement",
+          population=900, country="UA", admin1="13", extractor="test"),
+    Place(span=Span(0, 1), text="x", name="Tykhovoda", geonameid=2, precision="settlement",
+          population=900, country="UA", admin1="14", extractor="test"),
+    Place(span=Span(0, 1), text="x", name="Tykhovoda", geonameid=1, precision="admin2",
+          population=None, country="UA", admin1="13", extractor="test"),
+    Place(span=Span(0, 1), text="x", name="Kharkiv oblast", geonameid=3, precision="admin1",
+          population=2_000_000, country="UA", admin1="07", extractor="test"),
+    Place(span=Span(0, 1), text="x", name="Lisova", extractor="test"),
+]  # fmt: skip
+COUNTS = [None, Count(low=3, best=3, high=3), Count(low=21), Count(high=30), Count(best=12)]
+
+
+def _random_reports(rng: random.Random) -> list[Report]:
+    """Reports of one incident with what makes summaries hard: equal times, copies, forwards,
+    outlets repeated or absent, places named twice or under one name, times that disagree."""
+    reports: list[Report] = []
+    for number in range(rng.randrange(2, 9)):
+        document_id = f"{rng.randrange(16**4):04x}{number:012x}"
+        seen = DAY + timedelta(hours=rng.choice((0, 0, 5, 30, 70)))
+        originals = [r for r in reports if r.copy_of is None and r.seen <= seen]
+        copy_of = rng.choice(originals).document_id if originals and rng.random() < 0.3 else None
+        document = Document(
+            capture_sha256=document_id * 4, text="Text.", language="en",
+            source=rng.choice((None, "Ledger", "Herald", "Channel")),
+            forwarded_from=rng.choice((None, None, "Original channel")),
+        )  # fmt: skip
+        claims = tuple(
+            Claim(kind=rng.choice((ClaimKind.KILLED, ClaimKind.WOUNDED)), span=Span(0, 5),
+                  text="Text.", claimant=rng.choice((None, "p1")), count=rng.choice(COUNTS),
+                  modality=rng.choice((Modality.ASSERTED, Modality.ASSERTED, Modality.DENIED)),
+                  extractor="test")
+            for _ in range(rng.randrange(3))
+        )  # fmt: skip
+        start = DAY + timedelta(days=rng.randrange(-3, 3)) if rng.random() < 0.8 else None
+        facts = Facts(places=tuple(rng.sample(PLACES, rng.randrange(3))), claims=claims)
+        item = Profile(
+            document_id=document_id,
+            start=start,
+            end=start + timedelta(days=rng.randrange(3)) if start else None,
+        )
+        reports.append(Report(document_id=document_id, document=document, facts=facts,
+                              profile=item, seen=seen, copy_of=copy_of,
+                              persons={"p1": rng.choice(("p", "q"))}))  # fmt: skip
+    return reports
+
+
+def test_grow_is_summarising_every_report() -> None:
+    grown = 0
+    for seed in range(300):
+        rng = random.Random(seed)
+        reports = _random_reports(rng)
+        rng.shuffle(reports)  # reports join in any order, not only as seen
+        summary, tally = summarise_with_tally("i", reports[:1])
+        for joined in range(2, len(reports) + 1):
+            result = grow(summary, tally, reports[joined - 1])
+            expected = summarise_with_tally("i", reports[:joined])
+            if result is None:  # it would change another report's origin: summarise all
+                assert any(r.copy_of == reports[joined - 1].document_id for r in reports[:joined])
+                result = expected
+            grown += result is not expected
+            assert json.dumps(result[0]) == json.dumps(expected[0]), seed
+            assert result[1] == expected[1], seed
+            summary, tally = result
+    assert grown > 500  # most joins grew

@@ -1,10 +1,10 @@
-"""The store on real SQLite files: open, save, rebuild, read back byte for byte."""
+"""The store on real databases (SQLite files, PostgreSQL): open, save, rebuild, read back byte
+for byte."""
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from sqlalchemy import update
 
 from crosscheck.errors import NotFoundError, SettingsError, StoreError
 from crosscheck.model import Capture, Cue, Document, Precision, Published, Removed, Span
 from crosscheck.record import document_from_record, to_record
 from crosscheck.store import Database
+from crosscheck.store.schema import captures
 
 T = TypeVar("T")
 KYIV = timezone(timedelta(hours=3))
@@ -72,6 +74,7 @@ def test_database_open_creates_folder(tmp_path: Path) -> None:
     assert path.is_file()
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # pragmas are SQLite's
 @pytest.mark.parametrize(
     ("pragma", "value"), [("journal_mode", "wal"), ("foreign_keys", 1), ("busy_timeout", 10_000)]
 )
@@ -139,9 +142,9 @@ def test_database_save_twice_stores_nothing_new(db: Database) -> None:
     assert db.document_ids_for(capture.sha256) == [_document(capture).id]
 
 
-def test_database_save_from_second_handle_is_noop(tmp_path: Path, db: Database) -> None:
+def test_database_save_from_second_handle_is_noop(db_url: str, db: Database) -> None:
     capture = _capture()
-    with Database.open(f"sqlite:///{tmp_path / 'crosscheck.sqlite'}") as other:
+    with Database.open(db_url) as other:
         assert other.save(capture, [_document(capture)])
     assert db.has_capture(capture.sha256)
     assert not db.save(capture, [_document(capture)])
@@ -181,11 +184,11 @@ def test_database_capture_unknown(db: Database) -> None:
         db.capture("0" * 64)
 
 
-def test_database_capture_damaged(db: Database, tmp_path: Path) -> None:
+def test_database_capture_damaged(db: Database) -> None:
     capture = _capture()
     db.save(capture, [])
-    with sqlite3.connect(tmp_path / "crosscheck.sqlite") as connection:
-        connection.execute("UPDATE captures SET content = x'00'")
+    with db.transaction(write=True) as connection:
+        connection.execute(update(captures).values(content=b"\x00"))
     with pytest.raises(StoreError, match="damaged"):
         db.capture(capture.sha256)
 
@@ -310,12 +313,11 @@ def test_database_open_concurrently_migrates_once(tmp_path: Path) -> None:
         handle.close()
 
 
-def test_database_save_concurrently_stores_once(tmp_path: Path, db: Database) -> None:
-    url = f"sqlite:///{tmp_path / 'crosscheck.sqlite'}"
+def test_database_save_concurrently_stores_once(db_url: str, db: Database) -> None:
     capture = _capture()
 
     def save(_: int) -> bool:
-        with Database.open(url) as handle:
+        with Database.open(db_url) as handle:
             return handle.save(capture, [_document(capture)])
 
     assert sorted(_in_threads(6, save)) == [False] * 5 + [True]

@@ -78,3 +78,23 @@ def test_links_edges_are_found_by_either_end_and_replaced(db: Database) -> None:
         links.insert_edge(connection, edge("a", "b", 0.7), now=NOW)
         found = links.edges(connection, "person", {"b"})
     assert [(e.a, e.b, e.score) for e in found] == [("a", "b", 0.7), ("b", "c", 0.5)]
+
+
+def test_links_documents_under_a_window_skip_what_ended_before_it(db: Database) -> None:
+    filed = {
+        "before": (90, 95),  # ended five days before the window's last days begin
+        "spans": (60, 101),  # began long before, still going
+        "inside": (100, 100),
+        "long": (None, 150),  # longer than a window of first days: filed without one
+        "long_before": (None, 50),
+        "unknown": (None, None),
+        "after": (130, 130),  # begins after the window's first days end
+    }
+    window = links.Window(first=(40, 110), last_from=100)
+    with db.transaction(write=True) as connection:
+        for document_id, days in filed.items():
+            links.insert_keys(connection, document_id, ["place:1"], days)
+        found = links.documents_under(connection, {"place:1"}, window)
+        newest = links.documents_under(connection, {"place:1"}, None)
+    assert found == {"spans", "inside", "long", "unknown"}
+    assert newest == set(filed)

@@ -38,7 +38,7 @@ def test_migrations_create_every_table(path: Path) -> None:
     assert {"ix_captures_ingested_at_sha256", "ix_documents_published_start"} <= _names(
         path, "index"
     )
-    assert _revision(path) == ["0005"]
+    assert _revision(path) == ["0007"]
 
 
 def test_migrations_reopen_is_idempotent(path: Path) -> None:
@@ -47,7 +47,7 @@ def test_migrations_reopen_is_idempotent(path: Path) -> None:
     for _ in range(2):
         Database.open(f"sqlite:///{path}").close()
     assert _names(path, "table") | _names(path, "index") == before
-    assert _revision(path) == ["0005"]
+    assert _revision(path) == ["0007"]
 
 
 def test_migrations_match_schema(path: Path) -> None:

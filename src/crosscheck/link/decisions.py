@@ -104,9 +104,10 @@ def _recompute(connection: Connection, kind: Kind, members: set[str]) -> None:
         incident_ids = {s.incident_id or s.document_id for s in stored.values()}
         regroup_incidents(connection, incident_ids, now=now)
         return
-    summaries.refresh_persons(connection, members, now=now)
-    # an incident's summary names its people: rewrite those of the documents involved
-    documents = {m.split("/", 1)[0] for m in members}
+    renamed, _ = summaries.refresh_persons(connection, members, now=now)
+    # an incident's summary names its people: rewrite those of every document whose people
+    # were renamed (a merged person takes the smaller id everywhere it is named)
+    documents = {m.split("/", 1)[0] for m in members | renamed}
     found = links.profiles(connection, documents).values()
     incident_ids = {item.incident_id for item in found if item.incident_id}
     if incident_ids:

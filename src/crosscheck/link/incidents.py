@@ -29,7 +29,17 @@ from itertools import combinations
 from crosscheck.link.components import Link, components
 from crosscheck.link.profile import Figure, Profile
 
-__all__ = ["NAME", "THRESHOLD", "WINDOW", "Match", "apart", "blocking_keys", "cluster", "match"]
+__all__ = [
+    "NAME",
+    "THRESHOLD",
+    "WINDOW",
+    "Match",
+    "Regrouped",
+    "apart",
+    "blocking_keys",
+    "cluster",
+    "match",
+]
 
 NAME = "link.incidents.v1"
 #: the score from which two documents are linked into one incident
@@ -165,3 +175,35 @@ def clusters(assignment: Mapping[str, str]) -> list[set[str]]:
     for member, name in assignment.items():
         grouped[name].add(member)
     return list(grouped.values())
+
+
+@dataclass(slots=True)
+class Regrouped:
+    """What a regrouping did: every regrouped document's incident, before and after."""
+
+    before: dict[str, str | None] = field(default_factory=dict)
+    after: dict[str, str] = field(default_factory=dict)
+    #: the documents whose incident changed (and a new document, which has no summary yet)
+    changed: set[str] = field(default_factory=set)
+
+    def incidents(self) -> tuple[set[str], set[str]]:
+        """The incidents whose members changed: as they were (gone or to rewrite), as they are.
+        The others in the neighbourhood are left alone, so the work stays local however dense
+        the neighbourhood is."""
+        old = {i for d in self.changed if (i := self.before.get(d))}
+        return old, {self.after[d] for d in self.changed} | (old & set(self.after.values()))
+
+    def documents(self) -> set[str]:
+        """The documents of those incidents, before and after."""
+        old, new = self.incidents()
+        return {d for d, i in self.after.items() if i in new or self.before.get(d) in old}
+
+    def grown(self, document_id: str) -> str | None:
+        """The incident that gained ``document_id`` and changed in no other way: no other
+        document joined or left it, and it kept its id (``summaries.refresh_incidents`` can
+        grow its summary). None if there is none."""
+        incident_id = self.after.get(document_id)
+        if incident_id is None or incident_id == document_id or incident_id in self.incidents()[0]:
+            return None
+        others = self.changed - {document_id}
+        return None if any(self.after[d] == incident_id for d in others) else incident_id

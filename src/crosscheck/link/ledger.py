@@ -22,7 +22,8 @@ estimate.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import json
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -56,34 +57,86 @@ class Report:
 
 def summarise(incident_id: str, reports: Sequence[Report]) -> dict[str, Any]:
     """The incident's summary: time, place, ledger, estimates, corroboration, people."""
+    return summarise_with_tally(incident_id, reports)[0]
+
+
+def summarise_with_tally(
+    incident_id: str, reports: Sequence[Report]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The summary and its tally: what the summary's time and place are worked out from, kept
+    (``incidents.tally``) so that a report joining later updates them without the others."""
     reports = sorted(reports, key=lambda r: (r.seen, r.document_id))
     origins = _origins(reports)
     ledger = [row for report in reports for row in _ledger_rows(report, origins)]
+    tally: dict[str, Any] = {"time": None, "places": {}}
+    for report in reports:
+        _count_in(tally, report)
+    documents = [_document_row(r, origins) for r in reports]
+    people = {p for r in reports for p in r.persons.values()}
+    return _assemble(incident_id, tally, documents, ledger, people), tally
+
+
+def _assemble(
+    incident_id: str,
+    tally: dict[str, Any],
+    documents: list[dict[str, Any]],
+    ledger: list[dict[str, Any]],
+    people: set[str],
+) -> dict[str, Any]:
+    """The summary from its parts: one place where both a whole and a grown summary are made."""
+    origins = {row["id"]: row["origin"] for row in documents}
     return {
         "id": incident_id,
-        "time": _time(r.profile for r in reports),
-        "place": _place(reports),
-        "documents": [_document_row(r, origins) for r in reports],
+        "time": _time(tally["time"]),
+        "place": _place(tally["places"]),
+        "documents": documents,
         "corroboration": _corroboration(origins, ledger),
         "claims": ledger,
         "estimates": _estimates(ledger),
-        "people": sorted({p for r in reports for p in r.persons.values()}),
+        "people": sorted(people),
         "extractor": NAME,
     }
+
+
+def grow(
+    summary: dict[str, Any], tally: dict[str, Any], report: Report
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The summary and tally of the incident with ``report`` added, from its stored summary and
+    tally alone: the same as ``summarise_with_tally`` over all its reports, as long as nothing
+    else changed (no other report's copy, people or incident). None where this report would
+    change another's origin (``summarise_with_tally`` then)."""
+    documents = summary["documents"]
+    by_id = {row["id"]: row for row in documents}
+    if report.document_id in by_id or any(r["copy_of"] == report.document_id for r in documents):
+        return None  # already in, or the original of a copy already in: another's origin moves
+    root = by_id.get(report.copy_of or "")
+    if root is not None and root["copy_of"] in by_id:
+        return None  # its original's origin is not its own outlet: not in the summary
+    origin = root["origin"] if root is not None else _origin(report)
+    tally = json.loads(json.dumps(tally))  # the caller's stays as it was
+    _count_in(tally, report)
+    row = _document_row(report, {report.document_id: origin})
+    documents = sorted(
+        [*documents, row], key=lambda r: (datetime.fromisoformat(r["seen"]), r["id"])
+    )
+    rank = {r["id"]: position for position, r in enumerate(documents)}
+    # a stable sort: each report's rows keep their order, and the reports follow ``documents``
+    new_rows = list(_ledger_rows(report, {report.document_id: origin}))
+    ledger = sorted([*summary["claims"], *new_rows], key=lambda r: rank[r["document"]])
+    people = set(summary["people"]) | set(report.persons.values())
+    return _assemble(summary["id"], tally, documents, ledger, people), tally
 
 
 def _origins(reports: Sequence[Report]) -> dict[str, str]:
     """Each document's origin: its original's outlet, or the original itself."""
     by_id = {r.document_id: r for r in reports}
-    origins = {}
-    for report in reports:
-        root = by_id.get(report.copy_of or "", report)
-        # a forwarded post comes from the channel it was forwarded from, not the forwarder
-        outlet = root.document.forwarded_from or root.document.source
-        origins[report.document_id] = (
-            f"source:{outlet}" if outlet else f"document:{root.document_id}"
-        )
-    return origins
+    return {r.document_id: _origin(by_id.get(r.copy_of or "", r)) for r in reports}
+
+
+def _origin(root: Report) -> str:
+    # a forwarded post comes from the channel it was forwarded from, not the forwarder
+    outlet = root.document.forwarded_from or root.document.source
+    return f"source:{outlet}" if outlet else f"document:{root.document_id}"
 
 
 def _document_row(report: Report, origins: Mapping[str, str]) -> dict[str, Any]:
@@ -198,32 +251,72 @@ def _estimate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _time(profiles: Iterable[Profile]) -> dict[str, str] | None:
-    ranges = [(p.start, p.end) for p in profiles if p.start is not None and p.end is not None]
-    if not ranges:
-        return None
-    start, end = max(r[0] for r in ranges), min(r[1] for r in ranges)
-    if start > end:  # the reports disagree: show everything they span
-        start, end = min(r[0] for r in ranges), max(r[1] for r in ranges)
-    return {"start": start.isoformat(), "end": end.isoformat()}
+def _count_in(tally: dict[str, Any], report: Report) -> None:
+    """Add a report's event time and event places to a tally. Ties go to the earlier report,
+    as they do when every report is read in order (``max`` keeps the first of equals)."""
+    order = [report.seen.isoformat(), report.document_id]
+    start, end = report.profile.start, report.profile.end
+    if start is not None and end is not None:
+        bounds = tally["time"] or {}
+        for name, value, larger in (("min_start", start, False), ("max_start", start, True),
+                                    ("min_end", end, False), ("max_end", end, True)):  # fmt: skip
+            if _replaces([value.isoformat(), *order], bounds.get(name), larger=larger):
+                bounds[name] = [value.isoformat(), *order]
+        tally["time"] = bounds
+    found: dict[str, Place] = {}
+    for place in _event_places(report.facts):  # a place named twice counts once per report
+        found.setdefault(json.dumps([place.name, place.geonameid], ensure_ascii=False), place)
+    for key, place in found.items():
+        entry = tally["places"].setdefault(key, {"reports": 0, "first": order})
+        entry["reports"] += 1
+        if "place" not in entry or _earlier(order, entry["first"]):  # the first report's stands
+            entry["first"], entry["place"] = order, _place_row(place)
 
 
-def _place(reports: Sequence[Report]) -> dict[str, Any] | None:
-    seen: Counter[tuple[str, int | None]] = Counter()
-    found: dict[tuple[str, int | None], Place] = {}
-    for report in reports:
-        for place in _event_places(report.facts):
-            key = (place.name, place.geonameid)
-            found.setdefault(key, place)
-        seen.update({(p.name, p.geonameid) for p in _event_places(report.facts)})
-    if not seen:
-        return None
-    best = max(seen, key=lambda key: (seen[key], _PRECISION_RANK.get(found[key].precision or "", 0),
-                                      found[key].population or 0, key[0]))  # fmt: skip
-    place = found[best]
+def _replaces(new: list[str], old: list[str] | None, *, larger: bool) -> bool:
+    """Whether a bound ``[time, seen, document]`` replaces another in a tally."""
+    if old is None:
+        return True
+    value, other = datetime.fromisoformat(new[0]), datetime.fromisoformat(old[0])
+    if value == other:
+        return _earlier(new[1:], old[1:])
+    return value > other if larger else value < other
+
+
+def _earlier(order: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether a report comes before another in the summary: by ``(seen, document id)``."""
+    return (datetime.fromisoformat(order[0]), order[1]) < (
+        datetime.fromisoformat(other[0]),
+        other[1],
+    )
+
+
+def _place_row(place: Place) -> dict[str, Any]:
     return {"name": place.name, "geonameid": place.geonameid, "country": place.country,
             "admin1": place.admin1, "latitude": place.latitude, "longitude": place.longitude,
-            "precision": place.precision}  # fmt: skip
+            "precision": place.precision, "population": place.population}  # fmt: skip
+
+
+def _time(bounds: Mapping[str, list[str]] | None) -> dict[str, str] | None:
+    """Where the reports' event times overlap; where they disagree, everything they span."""
+    if not bounds:
+        return None
+    start, end = bounds["max_start"][0], bounds["min_end"][0]
+    if datetime.fromisoformat(start) > datetime.fromisoformat(end):
+        start, end = bounds["min_start"][0], bounds["max_end"][0]
+    return {"start": start, "end": end}
+
+
+def _place(places: Mapping[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The place most reports name; among equals the most precise, the most populous."""
+    if not places:
+        return None
+    best = max(places.values(), key=lambda entry: (
+        entry["reports"], _PRECISION_RANK.get(entry["place"]["precision"] or "", 0),
+        entry["place"]["population"] or 0, entry["place"]["name"],
+        entry["place"]["geonameid"] or 0,
+    ))  # fmt: skip
+    return {k: v for k, v in best["place"].items() if k != "population"}
 
 
 def _event_places(facts: Facts) -> list[Place]:

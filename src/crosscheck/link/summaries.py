@@ -1,56 +1,95 @@
 """Rewriting the stored summaries of incidents and persons after their members changed.
 
-A summary is derived data: it is recomputed from the member documents' records and the links,
-never edited, so it can always be rebuilt (``link.update.relink``).
+A summary is derived data: it is what summarising all its members gives, never edited by hand,
+so it can always be rebuilt (``link.update.relink``). Most new documents change little: a
+report joins one incident, a person named in it joins one person, a person gains a review
+candidate. Those changes are applied to the stored summary from the new document alone
+(``ledger.grow``, ``persons.grow``, ``add_candidates``), so that their cost does not grow with
+the incident or the person; any other change summarises all members again. Either way the stored
+summary is the same, which the tests check against summarising everything again and a relink.
+
+A person's summary is made from its members' rows (``person_members.mention``), never from
+whole records: a person named in hundreds of documents is summarised without reading them.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
 
-from crosscheck.link import ledger
+from crosscheck.link import ledger, persons
 from crosscheck.link.components import Link, components
 from crosscheck.link.profile import from_json
-from crosscheck.model import Document, Facts, Person
+from crosscheck.model import Document, Facts
 from crosscheck.record import document_from_record, facts_from_record
 from crosscheck.store import links, queries
+from crosscheck.store import summaries as stored_summaries
 
-__all__ = ["refresh_incidents", "refresh_persons"]
-
-_ATTRIBUTES = ("role", "rank", "unit", "hometown", "side", "status")
+__all__ = ["add_candidates", "refresh_incidents", "refresh_persons"]
 
 
 def refresh_incidents(
-    connection: Connection, old: Collection[str], new: Collection[str], *, now: datetime
+    connection: Connection,
+    old: Collection[str],
+    new: Collection[str],
+    *,
+    now: datetime,
+    grown: Mapping[str, str] | None = None,
 ) -> None:
-    """Replace the summaries of incidents ``old`` by those of incidents ``new``."""
-    members = links.incident_members(connection, new)
-    stored = links.profiles(connection, members)
-    persons = _persons_of(connection, members)
-    loaded = {d: _load(connection, d) for d in sorted(members)}
+    """Replace the summaries of incidents ``old`` by those of incidents ``new``. An incident in
+    ``grown`` gained that one document and nothing else of it changed (its other documents'
+    incident, copies and people are as they were): it grows from its stored summary and tally
+    (``ledger.grow``) where it can, and is summarised from all its documents where it cannot."""
+    written = [
+        found for i, d in sorted((grown or {}).items()) if (found := _grow(connection, i, d))
+    ]
+    whole = set(new) - {summary["id"] for summary, _ in written}
     grouped: dict[str, list[ledger.Report]] = defaultdict(list)
+    for incident_id, report in _reports(connection, links.incident_members(connection, whole)):
+        grouped[incident_id or report.document_id].append(report)
+    written += [ledger.summarise_with_tally(i, reports) for i, reports in sorted(grouped.items())]
+    stored_summaries.replace_incidents(connection, set(old) | set(new), written, now=now)
+
+
+def _grow(
+    connection: Connection, incident_id: str, document_id: str
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    stored = stored_summaries.incident_tallies(connection, {incident_id}).get(incident_id)
+    if stored is None:  # written before tallies were kept
+        return None
+    reports = [report for _, report in _reports(connection, {document_id})]
+    return ledger.grow(*stored, reports[0]) if reports else None
+
+
+def _reports(
+    connection: Connection, document_ids: Collection[str]
+) -> Iterable[tuple[str | None, ledger.Report]]:
+    """These linked documents as reports, each with its incident, in document id order."""
+    stored = links.profiles(connection, document_ids)
+    persons = _persons_of(connection, stored)
     for document_id, item in sorted(stored.items()):
-        document, facts = loaded[document_id]
-        grouped[item.incident_id or document_id].append(
-            ledger.Report(
-                document_id=document_id, document=document, facts=facts,
-                profile=from_json(item.profile), seen=item.seen, copy_of=item.copy_of,
-                persons=persons.get(document_id, {}),
-            )
+        document, facts = _load(connection, document_id)
+        yield item.incident_id, ledger.Report(
+            document_id=document_id, document=document, facts=facts,
+            profile=from_json(item.profile), seen=item.seen, copy_of=item.copy_of,
+            persons=persons.get(document_id, {}),
         )  # fmt: skip
-    summaries = [ledger.summarise(i, reports) for i, reports in sorted(grouped.items())]
-    links.replace_incidents(connection, set(old) | set(new), summaries, now=now)
 
 
-def refresh_persons(connection: Connection, touched: Collection[str], *, now: datetime) -> set[str]:
+def refresh_persons(
+    connection: Connection, touched: Collection[str], *, now: datetime, new: Collection[str] = ()
+) -> tuple[set[str], set[str]]:
     """Regroup the persons that ``touched`` members belong to, and rewrite their summaries; the
-    members whose person changed."""
+    members whose person changed, and the persons written. Where only ``new`` members (of one
+    new document) join persons, those grow instead (``_join``)."""
+    joined = _join(connection, touched, new, now=now) if new else None
+    if joined is not None:
+        return joined
     rows = links.person_members_of(connection, person_ids=_person_ids(connection, touched))
     members = {row["member"] for row in rows} | set(touched)
     rows = links.person_members_of(connection, person_ids=_person_ids(connection, members))
@@ -69,16 +108,89 @@ def refresh_persons(connection: Connection, touched: Collection[str], *, now: da
     by_person: dict[str, list[str]] = defaultdict(list)
     for member, person_id in assignment.items():
         by_person[person_id].append(member)
+    mentions = _mentions(connection, rows, members)
+    incident_of = links.incident_ids(connection, {_document(m) for m in members})
     touching = _edges_by_member(edges)
-    loaded: dict[str, tuple[Document, Facts]] = {}
-    summaries = [
-        _person_summary(
-            connection, person_id, sorted(group), _edges_of(group, edges, touching), loaded
+    written = [
+        persons.summarise(
+            person_id, sorted(group), mentions, _edges_of(group, edges, touching), incident_of
         )  # fmt: skip
         for person_id, group in sorted(by_person.items())
     ]
-    links.replace_persons(connection, old, summaries, now=now)
-    return set(renamed)
+    stored_summaries.replace_persons(connection, old, written, now=now)
+    return set(renamed), set(by_person)
+
+
+def _join(
+    connection: Connection, touched: Collection[str], new: Collection[str], *, now: datetime
+) -> tuple[set[str], set[str]] | None:
+    """Where the only change is that each of a new document's ``new`` members joins at most one
+    person (by its "same" links) and no person gains two: those persons grow from their stored
+    summaries (``persons.grow``) and the others are persons of their own. Clustering would give
+    the same, as a member without a "different" link walls no one off. None where anything
+    else changed (the persons are regrouped whole)."""
+    edges = links.edges(connection, "person", new)
+    same = [e for e in edges if e.verdict == "same"]
+    ends = {m for e in same for m in (e.a, e.b)} - set(new)
+    if any(e.verdict == "different" for e in edges) or set(touched) - set(new) - ends:
+        return None
+    rows = links.person_members_in(connection, {_document(m) for m in {*ends, *new}})
+    person_of = {row["member"]: row["person_id"] for row in rows}
+    joins = {}
+    for member in sorted(new):
+        others = {o for e in same if member in (e.a, e.b) for o in (e.a, e.b)} - {member}
+        found = {person_of.get(o) for o in others}
+        if len(found) > 1 or None in found or others & set(new):
+            return None
+        if found:
+            joins[member] = str(found.pop())
+    stored = stored_summaries.person_tallies(connection, set(joins.values()))
+    if len(set(joins.values())) < len(joins) or any(
+        p not in stored or member < p for member, p in joins.items()
+    ):
+        return None  # two join one, one is not kept with a tally, or one takes the person's id
+    mentions = _mentions(connection, rows, new)
+    incident_of = links.incident_ids(connection, {_document(m) for m in new})
+    written = []
+    for member in sorted(new):
+        touching = [e for e in edges if member in (e.a, e.b)]
+        if member in joins:
+            incident_id = incident_of.get(_document(member))
+            grown = persons.grow(*stored[joins[member]], member, mentions[member], incident_id,
+                                 touching)  # fmt: skip
+            written.append(grown)
+        else:
+            written.append(persons.summarise(member, [member], mentions, touching, incident_of))
+    links.set_persons(connection, joins)
+    stored_summaries.replace_persons(connection, set(new), written, now=now)
+    return set(joins), {summary["id"] for summary, _ in written}
+
+
+def add_candidates(
+    connection: Connection, members: Collection[str], written: Collection[str], *, now: datetime
+) -> None:
+    """Put the review candidates of new ``members`` into the stored summaries of the persons at
+    their other ends, except those just ``written`` (whole): where summarising the person would
+    put them, without reading its members. A candidate never moves a member, so such a person
+    keeps its members, and only its list of candidates changes."""
+    edges = [e for e in links.edges(connection, "person", members) if e.verdict == "candidate"]
+    ends = {m for e in edges for m in (e.a, e.b)}
+    rows = links.person_members_in(connection, {m.split("/", 1)[0] for m in ends})
+    person_of = {row["member"]: row["person_id"] for row in rows}
+    by_person: dict[str, list[links.Edge]] = defaultdict(list)
+    for edge in edges:
+        for person_id in {person_of.get(edge.a), person_of.get(edge.b)} - {None, *written}:
+            by_person[str(person_id)].append(edge)
+    stored = stored_summaries.person_summaries(connection, by_person)
+    for person_id, found in by_person.items():
+        summary = stored[person_id]
+        inside = set(summary["members"])
+        for edge in found:
+            part = "links" if edge.a in inside and edge.b in inside else "candidates"
+            entries = {(e["a"], e["b"], e["origin"]): e for e in summary[part]}
+            entries[edge.a, edge.b, edge.origin] = persons.link_row(edge)
+            summary[part] = [entries[key] for key in sorted(entries)]
+    stored_summaries.update_persons(connection, [stored[p] for p in sorted(by_person)], now=now)
 
 
 def _edges_by_member(edges: Sequence[links.Edge]) -> dict[str, list[int]]:
@@ -115,61 +227,19 @@ def _load(connection: Connection, document_id: str) -> tuple[Document, Facts]:
     return document_from_record(record), facts_from_record(record) or Facts()
 
 
-def _person_summary(
-    connection: Connection,
-    person_id: str,
-    members: Sequence[str],
-    edges: Sequence[links.Edge],
-    loaded: dict[str, tuple[Document, Facts]],
-) -> dict[str, Any]:
-    mentions: list[tuple[str, Document, Person]] = []
-    for member in members:
-        document_id, key = member.split("/", 1)
-        if document_id not in loaded:  # a document with several people is read once
-            loaded[document_id] = _load(connection, document_id)
-        document, facts = loaded[document_id]
-        mentions += [(document_id, document, p) for p in facts.people if p.key == key]
-    names = Counter(p.name for _, _, p in mentions)
-    incident_of = links.incident_ids(connection, {d for d, _, _ in mentions})
-    inside = set(members)
-    return {
-        "id": person_id,
-        "name": _display_name(names),
-        "spellings": sorted({s for _, _, p in mentions for s in (p.name, *p.spellings)}),
-        "documents": sorted({d for d, _, _ in mentions}),
-        "members": list(members),
-        "incidents": sorted({i for i in incident_of.values() if i}),
-        "attributes": _attributes(mentions),
-        "links": [_edge(e) for e in edges if e.a in inside and e.b in inside],
-        "candidates": [
-            _edge(e)
-            for e in edges
-            if e.verdict == "candidate" and (e.a in inside) != (e.b in inside)
-        ],
-    }
-
-
-def _display_name(names: Counter[str]) -> str:
-    # the most used spelling; among equals a Latin one, which every reader of a report can type
-    return min(names, key=lambda n: (-names[n], not n.isascii(), n)) if names else ""
-
-
-def _attributes(
-    mentions: Sequence[tuple[str, Document, Person]],
-) -> dict[str, list[dict[str, Any]]]:
-    found: dict[str, list[dict[str, Any]]] = {}
-    for document_id, _, person in mentions:
-        for name in _ATTRIBUTES:
-            attribute = getattr(person, name)
-            if attribute is not None:
-                found.setdefault(name, []).append(
-                    {"value": attribute.value, "document": document_id,
-                     "start": attribute.span.start, "end": attribute.span.end}
-                )  # fmt: skip
+def _mentions(
+    connection: Connection, rows: Sequence[dict[str, Any]], members: Collection[str]
+) -> dict[str, persons.Mention]:
+    """Each member's mention: kept on its row, or (a row stored before mentions were kept)
+    read from its document's record. A member whose document no longer names them has none."""
+    found = {row["member"]: row["mention"] for row in rows if row["mention"] is not None}
+    for document_id in sorted({m.split("/", 1)[0] for m in members if m not in found}):
+        _, facts = _load(connection, document_id)
+        for person in facts.people:
+            if f"{document_id}/{person.key}" in members:
+                found[f"{document_id}/{person.key}"] = persons.mention(person)
     return found
 
 
-def _edge(edge: links.Edge) -> dict[str, Any]:
-    return {"a": edge.a, "b": edge.b, "origin": edge.origin, "verdict": edge.verdict,
-            "score": edge.score, "features": edge.features, "author": edge.author,
-            "comment": edge.comment}  # fmt: skip
+def _document(member: str) -> str:
+    return member.split("/", 1)[0]

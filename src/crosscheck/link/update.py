@@ -2,48 +2,57 @@
 
 For each document not linked yet, in one transaction:
 
-1. build its profile and MinHash signature and file it under its blocking keys and LSH bands;
+1. build its profile and MinHash signature and file it under its blocking keys (with the first
+   and last day of its event time) and LSH bands;
 2. **copies**: documents sharing a band whose signatures agree above ``copies.THRESHOLD`` are
    copies; the whole copy group points at its earliest-seen member (published, else captured);
 3. **incident** (only for a document that asserts at least one claim): compare it with the
-   documents under its keys inside the time window, store each link above the threshold with its
-   features, and recompute the clusters of the incidents it touched (``components``);
-4. **people**: compare each person it names with their namesakes (``people.blocks``: the same
-   name, the surname alone, an initial; at most ``links.NAMESAKE_LIMIT`` per block, the nearest
-   in time) and with the people of its incident, store links and review candidates, recompute
-   the persons touched;
-5. rewrite the summaries (ledger, estimates, corroboration) of what changed.
+   documents under its keys whose event time can overlap its own, store each link above
+   ``incidents.WEAK`` with its features, and recompute the clusters of the incidents it touched
+   and of those one joining link away (``components``);
+4. **people** (``person_links``): compare each person it names with their namesakes, and the
+   people of documents that moved to another incident again; regroup the persons touched by a
+   "same" link;
+5. rewrite the summaries of what changed: the incident and persons it joined grow by its part
+   (``ledger.grow``, ``persons.grow``), a namesake's person gains a review candidate, anything
+   else is summarised again from all its members (``summaries``).
 
-Everything is local to the document's blocks, incidents and persons, so the cost of one
-document does not grow with the database. ``relink`` throws away what the machine derived and
-links every document again; analysts' decisions (``decisions``) survive it.
+Everything is local to the document's blocks, incidents and persons, and what it adds to a
+large incident or person costs what it adds, so the cost of one document does not grow with the
+database. ``relink`` throws away what the machine derived and links every document again;
+analysts' decisions (``decisions``) survive it.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from itertools import combinations
 from typing import Any
 
 import numpy as np
 from sqlalchemy import Connection, delete, func, select
 
-from crosscheck.link import copies, incidents, people, summaries
+from crosscheck.link import copies, incidents, person_links, summaries
 from crosscheck.link.components import Link, components
+from crosscheck.link.incidents import Regrouped
 from crosscheck.link.profile import Profile, from_json, profile, to_json
 from crosscheck.model import Facts
 from crosscheck.record import document_from_record, facts_from_record
 from crosscheck.store import Database, links, queries
 from crosscheck.store.schema import incidents as incidents_table
-from crosscheck.store.schema import link_edges, link_keys, link_profiles, person_members, persons
+from crosscheck.store.schema import link_edges, link_keys, link_profiles, person_members
+from crosscheck.store.schema import persons as persons_table
 
 __all__ = ["LinkReport", "link_pending", "regroup_incidents", "relink"]
 
-#: a document whose event time spans more than this is filed without a day (time unknown)
+#: a person in a document whose event time spans more than this has no day (time unknown)
 MAX_SPAN = timedelta(days=62)
+#: a document whose event time spans more than this is filed under its keys without a first
+#: day, as if its time were unknown. A lookup reads first days this far before its window: in
+#: the index alone, newest first, where the last day tells what ended before the window.
+KEY_SPAN = timedelta(days=366)
 _BATCH = 200
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -75,14 +84,14 @@ def link_pending(db: Database, *, progress: Progress | None = None) -> LinkRepor
                 progress(1)
     with db.transaction() as connection:
         report.incidents = connection.scalar(select(func.count()).select_from(incidents_table)) or 0
-        report.persons = connection.scalar(select(func.count()).select_from(persons)) or 0
+        report.persons = connection.scalar(select(func.count()).select_from(persons_table)) or 0
     return report
 
 
 def relink(db: Database, *, progress: Progress | None = None) -> LinkReport:
     """Forget every machine link and link all documents again (analysts' decisions stay)."""
     with db.transaction(write=True) as connection:
-        for table in (link_profiles, link_keys, person_members, incidents_table, persons):
+        for table in (link_profiles, link_keys, person_members, incidents_table, persons_table):
             connection.execute(delete(table))
         connection.execute(delete(link_edges).where(link_edges.c.origin == "machine"))
         links.queue_all(connection)
@@ -103,17 +112,18 @@ def _link(connection: Connection, document_id: str, report: LinkReport) -> None:
     )  # fmt: skip
     found = _copies(connection, document_id, values)
     links.insert_profile(connection, stored, now=now)
-    links.insert_keys(connection, document_id, copies.band_keys(values) if values else (), None)
-    links.insert_keys(connection, document_id, incidents.blocking_keys(item), _day(item))
-    _group_copies(connection, document_id, found, now=now)
+    links.insert_keys(connection, document_id, copies.band_keys(values) if values else ())
+    links.insert_keys(connection, document_id, incidents.blocking_keys(item), _days(item))
+    recopied = _group_copies(connection, document_id, found, now=now)
     report.documents += 1
     report.copies += bool(found)
     regrouped = Regrouped()
     if item.kinds:
         regrouped = _regroup(connection, _join_incident(connection, item, found, now=now))
         regrouped.changed.add(document_id)  # new: its incident has no summary yet
-    people_touched = _join_people(connection, item, document, facts, now=now)
-    _refresh(connection, regrouped, people_touched, now=now)
+    members, touched = person_links.join(connection, document_id, document, facts, day=_day(item),
+                                         now=now)  # fmt: skip
+    _refresh(connection, regrouped, Added(document_id, members, touched, recopied), now=now)
 
 
 def regroup_incidents(
@@ -121,43 +131,38 @@ def regroup_incidents(
 ) -> None:
     """Recompute the clusters of these incidents' documents (after a decision) and what depends
     on them: their summaries and their people's."""
-    _refresh(connection, _regroup(connection, incident_ids), set(), now=now)
+    _refresh(connection, _regroup(connection, incident_ids), Added(), now=now)
 
 
-@dataclass(slots=True)
-class Regrouped:
-    """What a regrouping did: every regrouped document's incident, before and after."""
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What linking one new document changed besides incidents: its members (people), the
+    members to regroup with them, and the other documents whose original changed (copies)."""
 
-    before: dict[str, str | None] = field(default_factory=dict)
-    after: dict[str, str] = field(default_factory=dict)
-    #: the documents whose incident changed (and a new document, which has no summary yet)
-    changed: set[str] = field(default_factory=set)
-
-    def incidents(self) -> tuple[set[str], set[str]]:
-        """The incidents whose members changed: as they were (gone or to rewrite), as they are.
-        The others in the neighbourhood are left alone, so the work stays local however dense
-        the neighbourhood is."""
-        old = {i for d in self.changed if (i := self.before.get(d))}
-        return old, {self.after[d] for d in self.changed} | (old & set(self.after.values()))
-
-    def documents(self) -> set[str]:
-        """The documents of those incidents, before and after."""
-        old, new = self.incidents()
-        return {d for d, i in self.after.items() if i in new or self.before.get(d) in old}
+    document_id: str | None = None
+    members: frozenset[str] = frozenset()
+    touched: frozenset[str] = frozenset()
+    recopied: frozenset[str] = frozenset()
 
 
-def _refresh(
-    connection: Connection, regrouped: Regrouped, people_touched: set[str], *, now: datetime
-) -> None:
+def _refresh(connection: Connection, regrouped: Regrouped, added: Added, *, now: datetime) -> None:
     # a person's summary lists their incidents, an incident's lists its people: persons first
-    in_incidents = _recompare(connection, regrouped.documents(), now=now)
-    renamed = summaries.refresh_persons(connection, people_touched | in_incidents, now=now)
+    touched = added.touched | person_links.recompare(connection, regrouped, added.members, now=now)
+    renamed, written = summaries.refresh_persons(connection, touched, now=now, new=added.members)
+    summaries.add_candidates(connection, added.members, written, now=now)
     old, new = regrouped.incidents()
-    # an incident's summary names its people: rewrite those whose people were regrouped too
-    documents = {member.split("/", 1)[0] for member in renamed}
-    new |= {i for i in links.incident_ids(connection, documents).values() if i}
+    # An incident's summary names its people and each document's original: rewrite those whose
+    # people were regrouped or whose copies changed too. The one the new document joined grows
+    # from its stored summary when nothing else of it changed.
+    others = {member.split("/", 1)[0] for member in renamed} | added.recopied
+    others -= {added.document_id or ""}  # its own people and original are read afresh
+    changed = {i for i in links.incident_ids(connection, others).values() if i}
+    new |= changed
+    growing = {}
+    if added.document_id and (grown := regrouped.grown(added.document_id)) not in changed:
+        growing = {grown: added.document_id} if grown else {}
     if new:
-        summaries.refresh_incidents(connection, old, new, now=now)
+        summaries.refresh_incidents(connection, old, new, now=now, grown=growing)
 
 
 # -- copies -------------------------------------------------------------------------------------
@@ -177,9 +182,11 @@ def _copies(connection: Connection, document_id: str, values: tuple[int, ...]) -
 
 def _group_copies(
     connection: Connection, document_id: str, found: dict[str, float], *, now: datetime
-) -> None:
+) -> frozenset[str]:
+    """Link the document to its copies and point the whole copy group at its earliest-seen
+    member; the other documents whose original changed."""
     if not found:
-        return
+        return frozenset()
     for other, similarity in found.items():
         edge = links.Edge(kind="copy", a=document_id, b=other, origin="machine", verdict="same",
                           score=similarity, features={"similarity": similarity})  # fmt: skip
@@ -189,6 +196,8 @@ def _group_copies(
     original = min(stored.values(), key=lambda s: (s.seen, s.document_id)).document_id
     links.set_copy_of(connection, group - {original}, original)
     links.set_copy_of(connection, {original}, None)
+    pointing = {d: None if d == original else original for d in group}
+    return frozenset(d for d, s in stored.items() if s.copy_of != pointing[d]) - {document_id}
 
 
 def _copy_group(connection: Connection, start: set[str]) -> set[str]:
@@ -233,10 +242,13 @@ def _join_incident(
 def _regroup(connection: Connection, incident_ids: Collection[str]) -> Regrouped:
     """Recluster the touched incidents together with the incidents one link away from them, so
     that a grown cluster can take in a neighbour it could not take before (as clustering every
-    document at once would)."""
+    document at once would). Only a link that clustering may join two clusters by (at or above
+    the threshold, or an analyst's "same") brings a neighbour in: a weaker one only weighs in
+    the average between two clusters that such a link joins, so a neighbour held by weak links
+    alone keeps its clusters whatever happens here (and dense places and days have many)."""
     members = links.incident_members(connection, incident_ids)
     found = links.link_scores(connection, "incident", members)
-    neighbours = {m for a, b, *_ in found for m in (a, b)}
+    neighbours = {m for row in found if _joins(row) for m in row[:2]}
     nearby = {i for i in links.incident_ids(connection, neighbours - members).values() if i}
     more = links.incident_members(connection, nearby) - members
     found += links.link_scores(connection, "incident", more)
@@ -246,6 +258,12 @@ def _regroup(connection: Connection, incident_ids: Collection[str]) -> Regrouped
     changed = {d for d, i in assignment.items() if before.get(d) != i}
     links.set_incidents(connection, {d: assignment[d] for d in changed})
     return Regrouped(before, assignment, changed)
+
+
+def _joins(row: links.LinkScore) -> bool:
+    """Whether clustering may join two clusters by this link (``components``)."""
+    _, _, origin, verdict, score = row
+    return verdict == "same" and (origin == "analyst" or score >= incidents.THRESHOLD)
 
 
 def _links(found: Sequence[links.LinkScore], members: Collection[str]) -> list[Link]:
@@ -258,105 +276,31 @@ def _links(found: Sequence[links.LinkScore], members: Collection[str]) -> list[L
     ]
 
 
-def _incident_of(connection: Connection, document_id: str) -> set[str]:
-    incident_id = links.incident_ids(connection, {document_id}).get(document_id)
-    return {incident_id} if incident_id else set()
-
-
-# -- people -------------------------------------------------------------------------------------
-
-
-def _join_people(connection: Connection, item: Profile, document: Any, facts: Facts,
-                 *, now: datetime) -> set[str]:  # fmt: skip
-    """Link the document's people to their namesakes (``people.blocks``, at most
-    ``links.NAMESAKE_LIMIT`` per block, the nearest in time); the members touched."""
-    document_id, day = item.document_id, _day(item)
-    incident = next(iter(_incident_of(connection, document_id)), None)
-    new = people.members(document_id, document, facts, incident)
-    existing = {member.member: _namesakes(connection, member, day) for member in new}
-    incident_of = links.incident_ids(
-        connection, {row["document_id"] for rows in existing.values() for row in rows}
-    )
-    touched = {m.member for m in new}
-    edges = []
-    for member in new:
-        links.insert_person_member(connection, _member_row(member, day))
-        for row in existing[member.member]:
-            other = _member(row, incident_of.get(row["document_id"]))
-            found = people.compare(member, other)
-            if found is not None:
-                edges.append(links.Edge(
-                    kind="person", a=member.member, b=other.member, origin="machine",
-                    verdict=found.verdict, score=found.score, features=found.features,
-                ))  # fmt: skip
-                touched.add(other.member)
-    links.insert_edges(connection, edges, now=now)
-    return touched
-
-
-def _namesakes(
-    connection: Connection, member: people.Member, day: int | None
-) -> list[dict[str, Any]]:
-    found: dict[str, dict[str, Any]] = {}
-    for block in people.blocks(member):
-        rows = links.namesakes(connection, block.surname_key, name_key=block.name_key,
-                               initial=block.initial, day=day)  # fmt: skip
-        found.update((row["member"], row) for row in rows)
-    return [found[key] for key in sorted(found)]
-
-
-def _recompare(connection: Connection, document_ids: set[str], *, now: datetime) -> set[str]:
-    """Compare again the people of documents whose incident changed: two reports that now share
-    an incident give a same-named pair the second attribute it lacked. The members compared."""
-    rows = links.person_members_in(connection, document_ids)
-    incident_of = links.incident_ids(connection, document_ids)
-    by_surname: dict[str, list[people.Member]] = {}
-    for row in rows:
-        member = _member(row, incident_of.get(row["document_id"]))
-        by_surname.setdefault(member.surname_key, []).append(member)
-    edges = []
-    for group in by_surname.values():
-        for a, b in combinations(group, 2):
-            found = people.compare(a, b)
-            if found is not None:
-                edges.append(links.Edge(
-                    kind="person", a=a.member, b=b.member, origin="machine",
-                    verdict=found.verdict, score=found.score, features=found.features,
-                ))  # fmt: skip
-    links.insert_edges(connection, edges, now=now)
-    return {row["member"] for row in rows}
-
-
-def _member_row(member: people.Member, day: int | None) -> dict[str, Any]:
-    return {"member": member.member, "document_id": member.document_id,
-            "name_key": member.name_key, "surname_key": member.surname_key,
-            "attributes": dict(member.attributes), "person_id": member.member,
-            "day": day}  # fmt: skip
-
-
-def _member(row: dict[str, Any], incident_id: str | None) -> people.Member:
-    attributes = {k: v for k, v in row["attributes"].items() if k != "incident"}
-    if incident_id:
-        attributes["incident"] = incident_id
-    return people.Member(member=row["member"], document_id=row["document_id"], name="",
-                         name_key=row["name_key"], surname_key=row["surname_key"],
-                         attributes=attributes)  # fmt: skip
-
-
-# -- summaries ----------------------------------------------------------------------------------
-
-
 def _day(item: Profile) -> int | None:
+    """The first day of the document's event time (None: unknown, or longer than ``MAX_SPAN``),
+    by which its people's namesakes are found nearest in time."""
     if item.start is None or item.end is None or item.end - item.start > MAX_SPAN:
         return None
     return (item.start - _EPOCH).days
 
 
-def _window(item: Profile) -> tuple[int, int] | None:
-    if _day(item) is None or item.end is None or item.start is None:
+def _days(item: Profile) -> tuple[int | None, int | None]:
+    """The first and last day of the document's event time, as ``link_keys`` files it (no first
+    day for a time longer than ``KEY_SPAN``, as for an unknown one)."""
+    if item.start is None or item.end is None:
+        return None, None
+    first = (item.start - _EPOCH).days if item.end - item.start <= KEY_SPAN else None
+    return first, (item.end - _EPOCH).days
+
+
+def _window(item: Profile) -> links.Window | None:
+    """The documents whose event time may lie within ``incidents.WINDOW`` of this one's (day
+    numbers round down, so the window errs on the wide side; ``incidents.apart`` decides)."""
+    if item.end is None or item.start is None:
         return None
-    slack = incidents.WINDOW + MAX_SPAN
-    return (item.start - slack - _EPOCH).days, (item.end + incidents.WINDOW - _EPOCH).days
+    earliest = item.start - incidents.WINDOW
+    first = ((earliest - KEY_SPAN - _EPOCH).days, (item.end + incidents.WINDOW - _EPOCH).days)
+    return links.Window(first, (earliest - _EPOCH).days)
 
 
 def _times(data: dict[str, Any]) -> Profile:

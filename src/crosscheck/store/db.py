@@ -1,9 +1,11 @@
 """The one object the pipeline, CLI and web layer talk to: a thin layer over ``queries``.
 
 ``Database.open`` checks the URL, creates an SQLite file's folder, and migrates to the newest
-schema. Every method runs in a transaction of its own; writes on SQLite take the write lock up
-front (``BEGIN IMMEDIATE``), so two writers queue behind ``busy_timeout`` instead of failing on a
-stale read snapshot. SQLite runs in WAL mode, so readers (the web app) never block the writer.
+schema. Every method runs in a transaction of its own; writes take the write lock up front
+(SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: an advisory lock, see ``postgres``), so two writers
+queue behind ``busy_timeout`` instead of failing on a stale read snapshot or losing an update.
+Readers (the web app) see a snapshot and never block the writer: SQLite runs in WAL mode,
+PostgreSQL reads are ``REPEATABLE READ``.
 """
 
 from __future__ import annotations
@@ -25,12 +27,12 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DataError, DBAPIError, OperationalError
 
 from crosscheck.errors import NotFoundError, SettingsError, StoreError
 from crosscheck.model import Capture, ClaimKind, Document, Facts
 from crosscheck.record import document_from_record
-from crosscheck.store import linked, links, queries
+from crosscheck.store import linked, links, postgres, queries
 from crosscheck.store.queries import CaptureKey, Counted, SearchHit
 
 __all__ = ["Database", "SearchHit"]
@@ -251,16 +253,21 @@ class Database:
         try:
             with _begin(self._engine, write=write) as connection:
                 yield connection
-        except OperationalError as error:  # locked past busy_timeout, disk full, file gone
+        except (OperationalError, DataError) as error:  # locked, disk full, NUL in PostgreSQL text
             raise StoreError(f"database {self._name}: {_reason(error)}") from error
 
 
 @contextmanager
 def _begin(engine: Engine, *, write: bool) -> Iterator[Connection]:
+    postgresql = engine.dialect.name == "postgresql"
     with engine.connect() as connection:
         if write:
             connection.execution_options(**{_WRITE: True})
+        elif postgresql:
+            connection.execution_options(**postgres.READ)
         with connection.begin():
+            if write and postgresql:
+                postgres.lock_writers(connection, timeout_ms=BUSY_TIMEOUT_MS)
             yield connection
 
 
@@ -281,7 +288,7 @@ def _engine(url: URL, name: str) -> Engine:
     if url.get_backend_name() == "sqlite":
         _make_folder(url, name)
     try:
-        engine = create_engine(url)
+        engine = create_engine(postgres.with_driver(url))
     except (ArgumentError, ImportError) as error:  # unknown driver, driver not installed
         raise StoreError(f"cannot open database {name}: {error}") from error
     if engine.dialect.name == "sqlite":
@@ -319,6 +326,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 def _upgrade(connection: Connection) -> None:
+    if (unusable := postgres.check_database(connection)) is not None:
+        raise CommandError(unusable)  # a PostgreSQL database in another encoding or locale
     config = Config()
     # Config values go through configparser interpolation, where "%" is special.
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))

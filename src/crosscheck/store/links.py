@@ -1,5 +1,6 @@
-"""Named queries for linking (``crosscheck.link``): profiles, blocking keys, links, incidents,
-persons. Like ``queries``, each takes a ``Connection`` and leaves transactions to its caller."""
+"""Named queries for linking (``crosscheck.link``): profiles, blocking keys, links, incidents' and
+persons' members. Like ``queries``, each takes a ``Connection`` and leaves transactions to its
+caller; the summaries themselves are written by ``store.summaries``."""
 
 from __future__ import annotations
 
@@ -10,25 +11,36 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Insert, Table, delete, exists, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Insert,
+    Integer,
+    Select,
+    bindparam,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from crosscheck.store.queries import _insert
 from crosscheck.store.schema import (
     captures,
     documents,
-    incidents,
     link_edges,
     link_keys,
     link_profiles,
     link_queue,
     person_members,
-    persons,
 )
 
 __all__ = [
     "Edge",
     "StoredProfile",
+    "Window",
     "delete_links_of",
     "documents_under",
     "edges",
@@ -150,35 +162,71 @@ def insert_profile(connection: Connection, row: StoredProfile, *, now: datetime)
 
 
 def insert_keys(
-    connection: Connection, document_id: str, keys: Iterable[str], day: int | None
+    connection: Connection,
+    document_id: str,
+    keys: Iterable[str],
+    days: tuple[int | None, int | None] = (None, None),
 ) -> None:
-    rows = [{"key": key, "document_id": document_id, "day": day} for key in sorted(set(keys))]
+    """File a document under ``keys`` with the first and last day of its event time."""
+    day, last_day = days
+    rows = [{"key": key, "document_id": document_id, "day": day, "last_day": last_day}
+            for key in sorted(set(keys))]  # fmt: skip
     if rows:
         connection.execute(_insert(connection, link_keys).on_conflict_do_nothing(), rows)
 
 
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Where a blocking lookup looks: documents whose first event day lies in ``first`` and
+    whose last event day is ``last_from`` or later (their event times can overlap)."""
+
+    first: tuple[int, int]
+    last_from: int
+
+
 def documents_under(
-    connection: Connection, keys: Collection[str], days: tuple[int, int] | None
+    connection: Connection, keys: Collection[str], window: Window | None
 ) -> set[str]:
-    """Documents filed under any of ``keys``, with a first event day inside ``days`` (or none
-    known), at most ``KEY_LIMIT`` per key, the newest first: index range scans per key."""
+    """Documents filed under any of ``keys``, with an event time inside ``window`` (or none
+    known), at most ``KEY_LIMIT`` per key, the newest first: index range scans per key, which
+    read ids from the index alone."""
     found: set[str] = set()
+    newest, dated, undated = _lookups()
     for key in sorted(keys):
-        query = select(link_keys.c.document_id).where(link_keys.c.key == key)
-        if days is None or key.startswith("band:"):
-            found.update(
-                connection.scalars(query.order_by(link_keys.c.day.desc()).limit(KEY_LIMIT))
-            )
+        if window is None or key.startswith("band:"):
+            found.update(connection.scalars(newest, {"key": key, "limit": KEY_LIMIT}))
             continue
-        # Dated and undated documents in two range scans: one "day BETWEEN ... OR day IS NULL"
-        # would walk the key's index from its newest day down, however far the window lies.
-        dated = query.where(link_keys.c.day.between(*days)).order_by(link_keys.c.day.desc())
-        some = list(connection.scalars(dated.limit(KEY_LIMIT)))
+        days = {"key": key, "first_from": window.first[0], "first_to": window.first[1],
+                "last_from": window.last_from, "limit": KEY_LIMIT}  # fmt: skip
+        some = list(connection.scalars(dated, days))
         if len(some) < KEY_LIMIT:
-            undated = query.where(link_keys.c.day.is_(None)).limit(KEY_LIMIT - len(some))
-            some += connection.scalars(undated)
+            some += connection.scalars(undated, {**days, "limit": KEY_LIMIT - len(some)})
         found.update(some)
     return found
+
+
+@cache
+def _lookups() -> tuple[Select[str], Select[str], Select[str]]:
+    """The lookups of ``documents_under``, built once (a statement costs more to build than
+    to run): a key's newest documents; those with a first day in a window; those without.
+
+    Dated and undated documents are two range scans: one "day BETWEEN ... OR day IS NULL"
+    would walk the key's index from its newest day down, however far the window lies. A
+    document that ended before the window is skipped inside the index, so that a window of
+    first days long enough for events that last months brings in no short one that ended
+    before it."""
+    day, last_day = link_keys.c.day, link_keys.c.last_day
+    query = select(link_keys.c.document_id).where(link_keys.c.key == bindparam("key"))
+    limit = bindparam("limit", type_=Integer)
+    ends = or_(last_day.is_(None), last_day >= bindparam("last_from", type_=Integer))
+    first = day.between(
+        bindparam("first_from", type_=Integer), bindparam("first_to", type_=Integer)
+    )
+    return (
+        query.order_by(day.desc()).limit(limit),
+        query.where(first, ends).order_by(day.desc()).limit(limit),
+        query.where(day.is_(None), ends).limit(limit),  # time unknown, or longer than a window
+    )
 
 
 def profiles(connection: Connection, document_ids: Collection[str]) -> dict[str, StoredProfile]:
@@ -371,7 +419,7 @@ def person_members_of(
     rows = connection.execute(
         select(person_members).where(or_(*where)).order_by(person_members.c.member)
     )
-    return [dict(row._mapping, attributes=json.loads(row.attributes)) for row in rows]
+    return _members(rows)
 
 
 def namesakes(
@@ -410,7 +458,12 @@ def namesakes(
 
 
 def _members(rows: Iterable[Any]) -> list[dict[str, Any]]:
-    return [dict(row._mapping, attributes=json.loads(row.attributes)) for row in rows]
+    """Member rows as dicts, their JSON read (``mention`` None: not kept when it was stored)."""
+    return [
+        dict(row._mapping, attributes=json.loads(row.attributes),
+             mention=json.loads(row.mention) if row.mention is not None else None)
+        for row in rows
+    ]  # fmt: skip
 
 
 def person_members_in(
@@ -419,14 +472,15 @@ def person_members_in(
     found = []
     for chunk in _chunks(sorted(document_ids)):
         query = select(person_members).where(person_members.c.document_id.in_(chunk))
-        rows = connection.execute(query.order_by(person_members.c.member))
-        found += [dict(row._mapping, attributes=json.loads(row.attributes)) for row in rows]
+        found += _members(connection.execute(query.order_by(person_members.c.member)))
     return found
 
 
 def insert_person_member(connection: Connection, row: dict[str, Any]) -> None:
     attributes = json.dumps(row["attributes"], ensure_ascii=False)
-    connection.execute(person_members.insert().values({**row, "attributes": attributes}))
+    mention = json.dumps(row["mention"], ensure_ascii=False) if row.get("mention") else None
+    values = {**row, "attributes": attributes, "mention": mention}
+    connection.execute(person_members.insert().values(values))
 
 
 def set_persons(connection: Connection, assignment: dict[str, str]) -> None:
@@ -436,59 +490,6 @@ def set_persons(connection: Connection, assignment: dict[str, str]) -> None:
             .where(person_members.c.member == member)
             .values(person_id=person_id)
         )
-
-
-def replace_incidents(
-    connection: Connection,
-    gone: Collection[str],
-    summaries: Sequence[dict[str, Any]],
-    *,
-    now: datetime,
-) -> None:
-    """Drop the incidents ``gone`` and write ``summaries`` (replacing those with their ids)."""
-    _replace(connection, incidents, gone, [_incident_row(s, now) for s in summaries])
-
-
-def _incident_row(summary: dict[str, Any], now: datetime) -> dict[str, Any]:
-    time = summary["time"] or {}
-    place = summary["place"] or {}
-    return {
-        "id": summary["id"],
-        "start": datetime.fromisoformat(time["start"]) if time else None,
-        "end": datetime.fromisoformat(time["end"]) if time else None,
-        "place": place.get("name"),
-        "kinds": " " + " ".join(sorted({c["kind"] for c in summary["claims"]})) + " ",
-        "documents": len(summary["documents"]),
-        "sources": summary["corroboration"]["independent_sources"],
-        "summary": json.dumps(summary, ensure_ascii=False),
-        "updated_at": now,
-    }
-
-
-def replace_persons(
-    connection: Connection,
-    gone: Collection[str],
-    summaries: Sequence[dict[str, Any]],
-    *,
-    now: datetime,
-) -> None:
-    """Drop the persons ``gone`` and write ``summaries`` (replacing those with their ids)."""
-    rows = [
-        {"id": s["id"], "name": s["name"], "documents": len(s["documents"]),
-         "summary": json.dumps(s, ensure_ascii=False), "updated_at": now}
-        for s in summaries
-    ]  # fmt: skip
-    _replace(connection, persons, gone, rows)
-
-
-def _replace(
-    connection: Connection, table: Table, gone: Collection[str], rows: Sequence[dict[str, Any]]
-) -> None:
-    ids = set(gone) | {row["id"] for row in rows}
-    for chunk in _chunks(sorted(ids)):
-        connection.execute(delete(table).where(table.c.id.in_(chunk)))
-    if rows:
-        connection.execute(table.insert(), list(rows))
 
 
 def _chunks(values: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:

@@ -2,7 +2,12 @@
 
 Each function takes a ``Connection`` and leaves transactions to its caller. Where SQL differs by
 dialect (conflict-free inserts, full-text search) the function dispatches on
-``connection.dialect.name``; SQLite is built, PostgreSQL is the next branch to add.
+``connection.dialect.name``.
+
+Full-text search is each dialect's own: FTS5 with bm25 on SQLite, a tsvector with ``ts_rank`` and
+``ts_headline`` on PostgreSQL (migration 0007 says why its ``simple`` configuration). Both find
+the documents containing every word typed, in any case; they rank differently, and PostgreSQL
+neither folds Latin accents nor splits "example.org" into two words.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import Connection, Row, Table, bindparam, column, func, select, table, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
@@ -20,6 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from crosscheck.errors import StoreError
 from crosscheck.model import Capture, Document, Facts
 from crosscheck.record import to_record
+from crosscheck.store import postgres
 from crosscheck.store.reviews import claim_rows
 from crosscheck.store.schema import FTS_TABLE, captures, claims, documents, link_queue
 
@@ -48,6 +54,8 @@ Counted = Literal["language", "source", "media_type"]
 #: bm25 weight of a title match relative to a match in the text
 TITLE_WEIGHT = 5.0
 SNIPPET_TOKENS = 12
+#: PostgreSQL indexes this many characters of a text (as migration 0007 does)
+SEARCH_INDEXED = 200_000
 
 _fts = table(FTS_TABLE, column("rowid"), column("document_id"), column("title"), column("text"))
 
@@ -77,8 +85,9 @@ def insert_capture(connection: Connection, capture: Capture, *, now: datetime) -
         ingested_at=now,
         content=capture.content,
     )
-    result = connection.execute(statement.on_conflict_do_nothing())
-    return result.rowcount == 1
+    # An INSERT's rowcount is kept only when asked for (psycopg's is gone with its cursor).
+    preserved = statement.on_conflict_do_nothing().execution_options(preserve_rowcount=True)
+    return connection.execute(preserved).rowcount == 1
 
 
 def insert_documents(
@@ -104,6 +113,9 @@ def insert_documents(
     connection.execute(_insert(connection, link_queue).on_conflict_do_nothing(), queued)
     if connection.dialect.name == "sqlite":
         connection.execute(_fts.insert(), [_fts_row(d) for d in items])
+    else:  # the tsvector is a generated column
+        rows = [{"document_id": d.id, "title": d.title, "text": d.text} for d in items]
+        connection.execute(_fts.insert(), rows)
 
 
 def delete_documents(connection: Connection, capture_sha256: str) -> None:
@@ -116,6 +128,8 @@ def delete_documents(connection: Connection, capture_sha256: str) -> None:
     if connection.dialect.name == "sqlite" and ids:
         statement = _fts.delete().where(_fts.c.rowid == bindparam("key"))
         connection.execute(statement, [{"key": _fts_rowid(i)} for i in ids])
+    elif ids:
+        connection.execute(_fts.delete().where(_fts.c.document_id.in_(ids)))
     connection.execute(documents.delete().where(documents.c.capture_sha256 == capture_sha256))
 
 
@@ -180,7 +194,8 @@ def counts(connection: Connection) -> dict[str, int]:
     totals = select(func.count(), func.coalesce(func.sum(captures.c.size), 0))
     stored, size = connection.execute(totals).one()
     documents_count = connection.execute(select(func.count()).select_from(documents)).scalar()
-    return {"captures": stored, "documents": documents_count or 0, "bytes": size}
+    # int(): PostgreSQL sums bigints as numeric, which comes back as a Decimal
+    return {"captures": stored, "documents": documents_count or 0, "bytes": int(size)}
 
 
 def counts_by(connection: Connection, field: Counted) -> dict[str | None, int]:
@@ -202,23 +217,31 @@ def fts_query(words: str) -> str:
     plain text; a quote inside a word is doubled. NUL ends an FTS5 query string early, so it
     separates words like a space.
     """
-    terms = words.replace("\x00", " ").split()
+    return _fts5_query(_terms(words))
+
+
+def _fts5_query(terms: Sequence[str]) -> str:
     return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+def _terms(words: str) -> list[str]:
+    """The words of a query: split at white space and NUL (which no database takes in text)."""
+    return words.replace("\x00", " ").split()
 
 
 def search(connection: Connection, words: str, *, limit: int) -> list[SearchHit]:
     """Documents containing every word, best first; no words, no hits."""
-    query = fts_query(words)
-    if not query:
+    terms = _terms(words)
+    if not terms:
         return []
     search_in = _SEARCH.get(connection.dialect.name)
     if search_in is None:
-        raise StoreError(f"full-text search is not supported on {connection.dialect.name} yet")
-    return search_in(connection, query, limit)
+        raise StoreError(f"full-text search is not supported on {connection.dialect.name}")
+    return search_in(connection, terms, limit)
 
 
-def _search_sqlite(connection: Connection, query: str, limit: int) -> list[SearchHit]:
-    rows = connection.execute(_SQLITE_SEARCH, {"query": query, "limit": limit})
+def _search_sqlite(connection: Connection, terms: Sequence[str], limit: int) -> list[SearchHit]:
+    rows = connection.execute(_SQLITE_SEARCH, {"query": _fts5_query(terms), "limit": limit})
     return [
         SearchHit(
             document_id=row.id,
@@ -249,8 +272,56 @@ _SQLITE_SEARCH = text(
     """
 )
 
-_SEARCH: dict[str, Callable[[Connection, str, int], list[SearchHit]]] = {
+
+def _search_postgresql(connection: Connection, terms: Sequence[str], limit: int) -> list[SearchHit]:
+    # Each word is a phrase of the tokens the parser makes of it, as FTS5 makes of a quoted
+    # string ("bakhmut-ukraine", "title:evacuation"); every one must match.
+    tsquery = " && ".join(f"phraseto_tsquery('simple', :t{n})" for n in range(len(terms)))
+    statement = text(_POSTGRESQL_SEARCH.replace("TSQUERY", tsquery))
+    values: dict[str, Any] = {f"t{n}": term for n, term in enumerate(terms)}
+    values |= {"limit": limit, "indexed": SEARCH_INDEXED, "weights": _RANK_WEIGHTS,
+               "options": postgres.headline_options(SNIPPET_TOKENS)}  # fmt: skip
+    return [
+        SearchHit(
+            document_id=row.id,
+            title=row.title,
+            source=row.source,
+            language=row.language,
+            published=row.published,
+            snippet=postgres.snippet(row.headline, row.text, cut=row.cut),
+            score=row.rank,
+        )
+        for row in connection.execute(statement, values)
+    ]
+
+
+#: ts_rank's weights of D (the text), C, B and A (the title) matches: title as in bm25 above;
+#: its normalization 1 (divide by 1 + log(length)) lets a short text rank above a long one
+_RANK_WEIGHTS = f"{{{1 / TITLE_WEIGHT}, 0, 0, 1}}"
+
+# The best hits first, in a subquery, so that headlines are made for those alone; headlines
+# come from the text only, as SQLite's snippets do.
+_POSTGRESQL_SEARCH = f"""
+    SELECT d.id, d.title, d.source, d.language,
+           d.record::json -> 'document' -> 'published' ->> 'start' AS published,
+           ts_headline('simple', left(f.text, :indexed), hit.q, :options) AS headline,
+           left(f.text, :indexed) AS text, length(f.text) > :indexed AS cut, hit.rank
+    FROM (
+        SELECT f.document_id, query.q,
+               ts_rank(CAST(:weights AS real[]), f.terms, query.q, 1) AS rank
+        FROM {FTS_TABLE} AS f, (SELECT TSQUERY AS q) AS query
+        WHERE f.terms @@ query.q
+        ORDER BY rank DESC, f.document_id
+        LIMIT :limit
+    ) AS hit
+    JOIN documents AS d ON d.id = hit.document_id
+    JOIN {FTS_TABLE} AS f ON f.document_id = hit.document_id
+    ORDER BY hit.rank DESC, d.id
+    """
+
+_SEARCH: dict[str, Callable[[Connection, Sequence[str], int], list[SearchHit]]] = {
     "sqlite": _search_sqlite,
+    "postgresql": _search_postgresql,
 }
 
 

@@ -320,7 +320,9 @@ def insert_user(connection: Connection, row: Mapping[str, Any]) -> bool:
     """Add a user; False (nothing written) when the username is taken."""
     dialect = connection.dialect.name
     statement = postgresql.insert(users) if dialect == "postgresql" else sqlite.insert(users)
-    result = connection.execute(statement.on_conflict_do_nothing(), [dict(row)])
+    result = connection.execute(
+        statement.on_conflict_do_nothing().execution_options(preserve_rowcount=True), [dict(row)]
+    )  # an INSERT's rowcount is kept only when asked for (psycopg's is gone with its cursor)
     return result.rowcount == 1
 
 

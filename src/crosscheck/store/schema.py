@@ -159,14 +159,19 @@ link_queue = Table(
 )
 
 #: blocking: documents under each key ("person:aleksei smirnov", "band:3:..."), with the first
-#: day (days since 1970) of their event time so that a lookup can stay inside a time window
+#: and last day (days since 1970) of their event time so that a lookup reads only documents whose
+#: event time can overlap the new one's. ``day`` None: the time is unknown or longer than a
+#: lookup's window of first days; ``last_day`` None: unknown (or filed before it was kept)
 link_keys = Table(
     "link_keys",
     metadata,
     Column("key", Text, primary_key=True),
     Column("document_id", String(16), primary_key=True),
     Column("day", Integer),
-    Index(None, "key", "day"),
+    Column("last_day", Integer),
+    # covering: a lookup filters on both days and takes the ids from the index alone, without
+    # a table row per candidate
+    Index(None, "key", "day", "last_day", "document_id"),
     Index(None, "document_id"),
 )
 
@@ -199,6 +204,9 @@ incidents = Table(
     Column("documents", Integer, nullable=False),
     Column("sources", Integer, nullable=False),  # independent sources (corroboration)
     Column("summary", Text, nullable=False),  # JSON, see link.ledger
+    # JSON: the bounds and counts the summary's time and place come from (link.ledger.grow);
+    # None (written before it was kept): the next change summarises every document again
+    Column("tally", Text),
     Column("updated_at", UTCDateTime, nullable=False),
     Index(None, "start"),
 )
@@ -209,7 +217,10 @@ persons = Table(
     Column("id", Text, primary_key=True),  # its smallest member: "<document id>/<person key>"
     Column("name", Text, nullable=False),
     Column("documents", Integer, nullable=False),
-    Column("summary", Text, nullable=False),  # JSON, see link.people
+    Column("summary", Text, nullable=False),  # JSON, see link.persons
+    # JSON: spellings' counts and attributes' members (link.persons.grow); None: written before
+    # it was kept, and the next change summarises every member again
+    Column("tally", Text),
     Column("updated_at", UTCDateTime, nullable=False),
     Index(None, "name"),
 )
@@ -227,6 +238,10 @@ person_members = Table(
     Column("attributes", Text, nullable=False),  # JSON: keys of hometown, unit; incident
     Column("person_id", Text, nullable=False),
     Column("day", Integer),
+    # JSON: what the document says of them, as the person's summary shows it (name, spellings,
+    # attributes with spans), so that a summary never reads whole records; None: written
+    # before it was kept (the record is read)
+    Column("mention", Text),
     Index(None, "document_id"),
     Index(None, "name_key"),
     Index(None, "surname_key", "name_key", "day"),
@@ -238,6 +253,9 @@ person_members = Table(
 # -- review (crosscheck.review) ------------------------------------------------------------------
 # Analysts' decisions are records of their own: they never overwrite an extracted fact, and they
 # survive a rebuild because they refer to claims by their evidence span, not by a row number.
+
+#: a claim's count: SQLite's INTEGER holds 64 bits already
+_COUNT = Integer().with_variant(BigInteger(), "postgresql")
 
 #: every claim of every document, so that the review queue and claim filters need not read
 #: records; rebuilt with its document. id: "<document id>:<start>-<end>:<kind>"
@@ -251,9 +269,10 @@ claims = Table(
     Column("end", Integer, nullable=False),
     Column("claimant", Text),  # the claimant's name as the document gives it
     Column("modality", String(16), nullable=False),
-    Column("low", Integer),
-    Column("best", Integer),
-    Column("high", Integer),
+    # BIGINT on PostgreSQL (migration 0007), where INTEGER stops at 2^31: "3 billion" is read
+    Column("low", _COUNT),
+    Column("best", _COUNT),
+    Column("high", _COUNT),
     Index(None, "document_id"),
     Index(None, "kind"),
 )

@@ -14,9 +14,12 @@ from crosscheck.store.schema import FTS_TABLE, metadata
 
 
 def _include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    # FTS5 and its shadow tables are created by hand for SQLite only; autogenerate must not
+    # The search tables are created by hand (SQLite: FTS5 and its shadow tables, 0001;
+    # PostgreSQL: a table with a tsvector and its GIN index, 0007); autogenerate must not
     # propose to drop them.
-    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+    if type_ == "table":
+        return not (name or "").startswith(FTS_TABLE)
+    return not (type_ == "index" and (name or "").startswith(f"ix_{FTS_TABLE}"))
 
 
 def _run(connection: Connection) -> None:
