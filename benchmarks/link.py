@@ -5,10 +5,12 @@
 
 For each size N, a fresh SQLite database in a temporary folder is filled with N documents that
 are already linked, as ``crosscheck.link`` would have left them: documents and captures, link
-profiles with MinHash signatures, blocking keys and LSH bands, links, incidents, persons and
-their members. The documents come from a seeded synthetic world (``link_world.py``: Zipf-like
-places, outlets, units, names and words; events over nearly five years, retold by a
-heavy-tailed number of reports in three languages; copies; background stories). Rows are
+profiles with MinHash signatures, blocking keys (with first and last event days) and LSH bands,
+links, incidents and persons with their real summaries and tallies (``link.ledger``,
+``link.persons``: a report that joins one grows it from these), and persons' members. The
+documents come from a seeded synthetic world (``link_world.py``: Zipf-like places, outlets,
+units, names and words; events over nearly five years, retold by a heavy-tailed number of
+reports in three languages; copies; background stories). Rows are
 written in bulk, in the formats ``crosscheck.link.update`` writes (its profile, key, signature
 and day functions build them), without extraction or the linking path itself, so that a
 million documents take minutes. Stored documents' texts are short lead paragraphs and are

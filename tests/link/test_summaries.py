@@ -47,10 +47,14 @@ def _files() -> list[Path]:
     return [p for p in found if p.is_file() and not p.name.startswith(".")]
 
 
-@pytest.fixture(scope="module")
-def grown(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, dict[str, int]]]:
-    """The samples linked one file at a time, newest first, counting the summaries that grew."""
+@pytest.fixture(scope="module", params=["one file at a time", "all at once"])
+def grown(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, dict[str, int]]]:
+    """The samples linked one file at a time, newest first, or all in one run (oldest first),
+    counting the summaries that grew."""
     db = Database.open(f"sqlite:///{tmp_path_factory.mktemp('grown') / 'crosscheck.sqlite'}")
+    batches = [[p] for p in reversed(_files())] if request.param != "all at once" else [_files()]
     counted = {"grown": 0, "joined": 0, "candidates": 0}
     grow, join, add_candidates = ledger.grow, persons.grow, summaries.add_candidates
 
@@ -63,9 +67,9 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, 
         counted["joined"] += 1
         return join(*args)
 
-    def counting_candidates(connection: Any, members: Any, written: Any, *, now: Any) -> None:
+    def counting_candidates(connection: Any, *args: Any, **kwargs: Any) -> None:
         before = _persons(connection)
-        add_candidates(connection, members, written, now=now)
+        add_candidates(connection, *args, **kwargs)
         counted["candidates"] += _persons(connection) != before
 
     with pytest.MonkeyPatch.context() as patch:
@@ -73,8 +77,8 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, 
         patch.setattr(persons, "grow", counting_join)
         patch.setattr(summaries, "add_candidates", counting_candidates)
         options = pipeline.Options(captured_at=WHEN, extractor=_extractor())
-        for path in reversed(_files()):
-            assert pipeline.run([str(path)], db, options).ok
+        for batch in batches:
+            assert pipeline.run([str(path) for path in batch], db, options).ok
             link_pending(db)
     yield db, counted
     db.close()

@@ -12,7 +12,8 @@ moves anyone, so only the members of "same" links are regrouped (``summaries``).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -23,15 +24,24 @@ from crosscheck.link.incidents import Regrouped
 from crosscheck.model import Document, Facts, Person
 from crosscheck.store import links
 
-__all__ = ["join", "recompare"]
+__all__ = ["Joined", "join", "recompare"]
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """What linking people did: the new document's members; the members whose persons must be
+    regrouped (its own, and those it or a moved document is "same" with: a review candidate
+    moves nobody); and the person of each other member read on the way, as it was."""
+
+    members: frozenset[str] = frozenset()
+    touched: frozenset[str] = frozenset()
+    known: Mapping[str, str] = field(default_factory=dict)
 
 
 def join(connection: Connection, document_id: str, document: Document, facts: Facts,
-         *, day: int | None, now: datetime) -> tuple[frozenset[str], frozenset[str]]:  # fmt: skip
+         *, day: int | None, now: datetime) -> Joined:  # fmt: skip
     """Link the document's people to their namesakes (``people.blocks``, at most
-    ``links.NAMESAKE_LIMIT`` per block, the nearest in time to ``day``, its first event day);
-    its members, and the members to regroup: its own and those it is "same" with (a review
-    candidate moves nobody)."""
+    ``links.NAMESAKE_LIMIT`` per block, the nearest in time to ``day``, its first event day)."""
     incident = links.incident_ids(connection, {document_id}).get(document_id)
     new = people.members(document_id, document, facts, incident)
     existing = {member.member: _namesakes(connection, member, day) for member in new}
@@ -54,7 +64,8 @@ def join(connection: Connection, document_id: str, document: Document, facts: Fa
                 if found.verdict != "candidate":
                     touched.add(other.member)
     links.insert_edges(connection, edges, now=now)
-    return frozenset(m.member for m in new), frozenset(touched)
+    known = {row["member"]: row["person_id"] for rows in existing.values() for row in rows}
+    return Joined(frozenset(m.member for m in new), frozenset(touched), known)
 
 
 def _namesakes(
@@ -70,7 +81,7 @@ def _namesakes(
 
 def recompare(
     connection: Connection, regrouped: Regrouped, new: Collection[str], *, now: datetime
-) -> set[str]:
+) -> Joined:
     """Compare again the people of documents that moved to another incident with those of the
     documents they now share an incident with or no longer do: for such a pair the "incident"
     attribute changed (two reports that now share an incident give a same-named pair the second
@@ -102,7 +113,8 @@ def recompare(
             if found.verdict != "candidate" or not {a.member, b.member} & set(new):
                 touched |= {a.member, b.member}
     links.insert_edges(connection, edges, now=now)
-    return touched
+    known = {row["member"]: row["person_id"] for row in rows}
+    return Joined(frozenset(new), frozenset(touched), known)
 
 
 def _moved_pairs(

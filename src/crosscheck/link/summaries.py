@@ -167,16 +167,22 @@ def _join(
 
 
 def add_candidates(
-    connection: Connection, members: Collection[str], written: Collection[str], *, now: datetime
+    connection: Connection,
+    members: Collection[str],
+    written: Collection[str],
+    *,
+    known: Mapping[str, str],
+    now: datetime,
 ) -> None:
     """Put the review candidates of new ``members`` into the stored summaries of the persons at
     their other ends, except those just ``written`` (whole): where summarising the person would
     put them, without reading its members. A candidate never moves a member, so such a person
-    keeps its members, and only its list of candidates changes."""
+    keeps its members, and only its list of candidates changes. ``known``: the person of each
+    member already read, so that it is not read again."""
     edges = [e for e in links.edges(connection, "person", members) if e.verdict == "candidate"]
-    ends = {m for e in edges for m in (e.a, e.b)}
-    rows = links.person_members_in(connection, {m.split("/", 1)[0] for m in ends})
-    person_of = {row["member"]: row["person_id"] for row in rows}
+    ends = {m for e in edges for m in (e.a, e.b)} - set(members)
+    rows = links.person_members_in(connection, {_document(m) for m in ends - set(known)})
+    person_of = {**{row["member"]: row["person_id"] for row in rows}, **known}
     by_person: dict[str, list[links.Edge]] = defaultdict(list)
     for edge in edges:
         for person_id in {person_of.get(edge.a), person_of.get(edge.b)} - {None, *written}:

@@ -121,9 +121,8 @@ def _link(connection: Connection, document_id: str, report: LinkReport) -> None:
     if item.kinds:
         regrouped = _regroup(connection, _join_incident(connection, item, found, now=now))
         regrouped.changed.add(document_id)  # new: its incident has no summary yet
-    members, touched = person_links.join(connection, document_id, document, facts, day=_day(item),
-                                         now=now)  # fmt: skip
-    _refresh(connection, regrouped, Added(document_id, members, touched, recopied), now=now)
+    joined = person_links.join(connection, document_id, document, facts, day=_day(item), now=now)
+    _refresh(connection, regrouped, Added(document_id, joined, recopied), now=now)
 
 
 def regroup_incidents(
@@ -136,33 +135,45 @@ def regroup_incidents(
 
 @dataclass(frozen=True, slots=True)
 class Added:
-    """What linking one new document changed besides incidents: its members (people), the
-    members to regroup with them, and the other documents whose original changed (copies)."""
+    """What linking one new document changed besides incidents: its people (``person_links``)
+    and the other documents whose original changed (copies)."""
 
     document_id: str | None = None
-    members: frozenset[str] = frozenset()
-    touched: frozenset[str] = frozenset()
+    people: person_links.Joined = person_links.Joined()
     recopied: frozenset[str] = frozenset()
 
 
 def _refresh(connection: Connection, regrouped: Regrouped, added: Added, *, now: datetime) -> None:
     # a person's summary lists their incidents, an incident's lists its people: persons first
-    touched = added.touched | person_links.recompare(connection, regrouped, added.members, now=now)
-    renamed, written = summaries.refresh_persons(connection, touched, now=now, new=added.members)
-    summaries.add_candidates(connection, added.members, written, now=now)
-    old, new = regrouped.incidents()
+    renamed = _refresh_persons(connection, regrouped, added, now=now)
     # An incident's summary names its people and each document's original: rewrite those whose
     # people were regrouped or whose copies changed too. The one the new document joined grows
     # from its stored summary when nothing else of it changed.
     others = {member.split("/", 1)[0] for member in renamed} | added.recopied
     others -= {added.document_id or ""}  # its own people and original are read afresh
     changed = {i for i in links.incident_ids(connection, others).values() if i}
+    old, new = regrouped.incidents()
     new |= changed
-    growing = {}
-    if added.document_id and (grown := regrouped.grown(added.document_id)) not in changed:
-        growing = {grown: added.document_id} if grown else {}
+    grown = regrouped.grown(added.document_id) if added.document_id else None
+    growing = {grown: added.document_id or ""} if grown and grown not in changed else {}
     if new:
         summaries.refresh_incidents(connection, old, new, now=now, grown=growing)
+
+
+def _refresh_persons(
+    connection: Connection, regrouped: Regrouped, added: Added, *, now: datetime
+) -> set[str]:
+    """Link the people of moved documents again, regroup the persons touched, and add the new
+    document's review candidates to the others' summaries; the members whose person changed."""
+    new = added.people.members
+    again = person_links.recompare(connection, regrouped, new, now=now)
+    touched = added.people.touched | again.touched
+    renamed, written = summaries.refresh_persons(connection, touched, now=now, new=new)
+    # the persons read before regrouping, of those whose person kept its id (if it was
+    # regrouped, it is among those written, which need no candidates added)
+    known = {m: p for m, p in {**added.people.known, **again.known}.items() if m not in renamed}
+    summaries.add_candidates(connection, new, written, known=known, now=now)
+    return renamed
 
 
 # -- copies -------------------------------------------------------------------------------------
